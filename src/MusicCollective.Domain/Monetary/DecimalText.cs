@@ -1,0 +1,46 @@
+using System.Globalization;
+using MusicCollective.Domain.Errors;
+
+namespace MusicCollective.Domain.Monetary;
+
+/// <summary>
+/// Strict parsing of plain decimal text for amounts: an optional leading '-', digits, optionally '.' and digits.
+/// No exponents, thousands separators, spaces or culture-specific symbols: "1e3" or "1,000" are malformed, never guessed.
+/// </summary>
+internal static class DecimalText
+{
+    /// <summary>Longest amount text accepted; longer text is malformed (it cannot be an exact decimal anyway).</summary>
+    public const int LengthMax = 40;
+
+    public static decimal Parse(string? text, string field)
+    {
+        if (!IsPlainDecimal(text))
+        {
+            throw new DomainException(DomainErrorCode.MalformedAmount, field,
+                $"'{Truncated(text)}' is not a plain decimal number such as 12.30");
+        }
+        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+                CultureInfo.InvariantCulture, out var value))
+        {
+            throw new DomainException(DomainErrorCode.AmountOutOfRange, field, "amount is too large");
+        }
+        return value;
+    }
+
+    private static bool IsPlainDecimal(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text.Length > LengthMax) return false;
+        var i = text[0] == '-' ? 1 : 0;
+        var digitsBefore = 0;
+        while (i < text.Length && char.IsAsciiDigit(text[i])) { i++; digitsBefore++; }
+        if (i == text.Length) return digitsBefore > 0;
+        if (text[i] != '.' || digitsBefore == 0) return false;
+        i++;
+        var digitsAfter = 0;
+        while (i < text.Length && char.IsAsciiDigit(text[i])) { i++; digitsAfter++; }
+        return i == text.Length && digitsAfter > 0;
+    }
+
+    private static string Truncated(string? text) =>
+        text is null ? "" : text.Length <= LengthMax ? text : text[..LengthMax] + "…";
+}
