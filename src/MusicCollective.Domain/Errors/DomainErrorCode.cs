@@ -40,4 +40,10 @@ public enum DomainErrorCode
     NoPolicyInForce = 16,
     /// <summary>A value exceeds a named limit (too many recipients, text too long).</summary>
     LimitExceeded = 17,
+    /// <summary>An id that breaks the id rules (characters, length).</summary>
+    MalformedId = 18,
+    /// <summary>A text or date value outside its allowed form or range.</summary>
+    OutOfRange = 19,
+    /// <summary>A payee in a line-up or split who is not a member of the band.</summary>
+    NotABandMember = 20,
 }
