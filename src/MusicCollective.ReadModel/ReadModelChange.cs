@@ -14,3 +14,6 @@ public sealed record UpsertGig(GigRow Gig) : ReadModelChange;
 
 /// <summary>Append a ledger transaction, unless one with the same id is already stored.</summary>
 public sealed record AppendLedgerTransaction(LedgerTransactionRow Transaction) : ReadModelChange;
+
+/// <summary>Change a gig's status (and update time) without touching its other columns.</summary>
+public sealed record UpdateGigStatus(string GigId, string Status, DateTimeOffset UpdateTime) : ReadModelChange;

@@ -7,11 +7,12 @@ namespace MusicCollective.Domain.Monetary;
 /// Strict parsing of plain decimal text for amounts: an optional leading '-', digits, optionally '.' and digits.
 /// No exponents, thousands separators, spaces or culture-specific symbols: "1e3" or "1,000" are malformed, never guessed.
 /// </summary>
-internal static class DecimalText
+public static class DecimalText
 {
     /// <summary>Longest amount text accepted; longer text is malformed (it cannot be an exact decimal anyway).</summary>
     public const int LengthMax = 40;
 
+    /// <summary>Parses strict decimal text; throws <see cref="DomainErrorCode.MalformedAmount"/> naming <paramref name="field"/>.</summary>
     public static decimal Parse(string? text, string field)
     {
         if (!IsPlainDecimal(text))

@@ -1,0 +1,62 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Hosting;
+using Akka.Hosting;
+using Akka.Persistence.Hosting;
+using Akka.Persistence.Sql.Hosting;
+using Akka.Remote.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using MusicCollective.Actors.Entities;
+using MusicCollective.Actors.Projection;
+using MusicCollective.Actors.Serialization;
+using MusicCollective.Actors.Sharding;
+using MusicCollective.ReadModel;
+
+namespace MusicCollective.Actors.Hosting;
+
+/// <summary>Registers the actor system: cluster, persistence, serialization, entity shard regions, projection.</summary>
+public static class AkkaServiceCollectionExtensions
+{
+    // The projection polls the journal this often when idle: the delay before a settlement shows in balances.
+    private const string QueryHocon = """
+        akka.persistence.query.journal.sql.refresh-interval = 100ms
+        akka.cluster.sharding.passivate-idle-entity-after = 5m
+        akka.coordinated-shutdown.exit-clr = off
+        """;
+
+    /// <summary>Adds the Akka.NET actor system with every MusicCollective entity and the read-model projection.</summary>
+    public static IServiceCollection AddMusicCollectiveAkka(this IServiceCollection services, AkkaSettings settings)
+    {
+        services.AddSingleton<EntityGateway>();
+        services.AddAkka(settings.SystemName, (builder, provider) =>
+        {
+            var clock = provider.GetService<TimeProvider>() ?? TimeProvider.System;
+            var store = provider.GetRequiredService<IReadModelStore>();
+            var shardOptions = new ShardOptions { RememberEntities = false };
+            builder
+                .AddHocon(QueryHocon, HoconAddMode.Prepend)
+                .WithRemoting(settings.Hostname, settings.Port)
+                .WithClustering(new ClusterOptions { SeedNodes = settings.SeedNodes.ToArray() })
+                .WithSqlPersistence(settings.JournalConnectionString, settings.ProviderName, PersistenceMode.Both,
+                    autoInitialize: true)
+                .WithCustomSerializer(JsonMessageSerializer.Name, ManifestRegistry.BoundBaseTypes,
+                    system => new JsonMessageSerializer(system))
+                .WithShardRegion<MemberRegion>("member", id => MemberActor.PropsFor(id, clock),
+                    new EntityMessageExtractor(), shardOptions)
+                .WithShardRegion<BandRegion>("band", id => BandActor.PropsFor(id, clock),
+                    new EntityMessageExtractor(), shardOptions)
+                .WithShardRegion<GigRegion>("gig", id => GigActor.PropsFor(id, clock),
+                    new EntityMessageExtractor(), shardOptions)
+                .WithSingleton<ReadModelProjectionKey>("read-model-projection", ReadModelProjection.PropsFor(store),
+                    createProxyToo: false)
+                .AddStartup((system, _) =>
+                {
+                    // No seed nodes: this node is the whole cluster, so it joins itself.
+                    if (settings.SeedNodes.Count > 0) return;
+                    var cluster = Cluster.Get(system);
+                    cluster.Join(cluster.SelfAddress);
+                });
+        });
+        return services;
+    }
+}

@@ -1,0 +1,144 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using MusicCollective.Actors.Hosting;
+using MusicCollective.Api.V1;
+using MusicCollective.Domain.Bands;
+using MusicCollective.Domain.Entities;
+using MusicCollective.Domain.Gigs;
+using MusicCollective.Domain.Policies;
+using MusicCollective.Grpc.Auth;
+using MusicCollective.Grpc.Errors;
+using MusicCollective.Grpc.Mapping;
+using MusicCollective.ReadModel;
+using Domain = MusicCollective.Domain;
+
+namespace MusicCollective.Grpc.Services;
+
+/// <summary>
+/// GigService: a band's members, the partner apps it authorised, and admins register gigs and record what happened;
+/// recording the fee received settles the gig by the band's split policy in force on the gig's date.
+/// </summary>
+[Authorize]
+public sealed class GigGrpcService(EntityGateway entities, IReadModelStore readModel) : GigService.GigServiceBase
+{
+    /// <inheritdoc />
+    public override async Task<Gig> RegisterGig(RegisterGigRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var band = await ManageableBand(caller, request.BandId, context);
+        var stamp = RequestStamps.Of(request, caller);
+        var date = ProtoDates.ToDateOnly(request.Date, "date");
+        var fee = ProtoMoney.ToData(request.AgreedFee, "agreed_fee");
+        var lineup = GigMapping.ToData(request.Lineup);
+        var lineupErrors = LineupRules.CheckAgainstBand(band, date, lineup);
+        if (lineupErrors.Count > 0) throw GrpcErrors.InvalidArgument(lineupErrors);
+        if (!string.IsNullOrEmpty(request.GigId)) RequestIds.Require((request.GigId, "gig_id"));
+        var gigId = string.IsNullOrEmpty(request.GigId) ? RequestStamps.DerivedGigId(caller, stamp.RequestId) : request.GigId;
+        var command = new Domain.Gigs.RegisterGig(stamp, gigId, request.BandId, request.Venue, date, fee, lineup,
+            $"{caller.Role}/{caller.Subject}");
+        return GigMapping.ToProto((await entities.AskAsync(command, context.CancellationToken)).OrThrow());
+    }
+
+    /// <inheritdoc />
+    public override async Task<Gig> SetLineup(SetLineupRequest request, ServerCallContext context)
+    {
+        var (caller, gig, band) = await ManageableGig(request.GigId, context);
+        var lineup = GigMapping.ToData(request.Lineup);
+        var lineupErrors = LineupRules.CheckAgainstBand(band, gig.Date, lineup);
+        if (lineupErrors.Count > 0) throw GrpcErrors.InvalidArgument(lineupErrors);
+        return await Send(new Domain.Gigs.SetLineup(RequestStamps.Of(request, caller), request.GigId, lineup), context);
+    }
+
+    /// <inheritdoc />
+    public override async Task<Gig> AddExpense(AddExpenseRequest request, ServerCallContext context)
+    {
+        var (caller, _, _) = await ManageableGig(request.GigId, context);
+        var expense = GigMapping.ToData(request.Expense);
+        return await Send(new Domain.Gigs.AddExpense(RequestStamps.Of(request, caller), request.GigId, expense), context);
+    }
+
+    /// <inheritdoc />
+    public override async Task<Gig> MarkPerformed(MarkPerformedRequest request, ServerCallContext context)
+    {
+        var (caller, _, _) = await ManageableGig(request.GigId, context);
+        return await Send(new Domain.Gigs.MarkPerformed(RequestStamps.Of(request, caller), request.GigId), context);
+    }
+
+    /// <inheritdoc />
+    public override async Task<Gig> RecordFeeReceived(RecordFeeReceivedRequest request, ServerCallContext context)
+    {
+        var (caller, gig, band) = await ManageableGig(request.GigId, context);
+        var stamp = RequestStamps.Of(request, caller);
+        var fee = ProtoMoney.ToData(request.Fee, "fee");
+        var command = new Domain.Gigs.RecordFeeReceived(stamp, request.GigId, fee, PolicyInForce(band, gig, "fee"));
+        return await Send(command, context);
+    }
+
+    /// <inheritdoc />
+    public override async Task<Gig> CancelGig(CancelGigRequest request, ServerCallContext context)
+    {
+        var (caller, gig, band) = await ManageableGig(request.GigId, context);
+        var stamp = RequestStamps.Of(request, caller);
+        var killFee = ProtoMoney.ToOptionalData(request.KillFee, "kill_fee");
+        var policy = killFee is { MinorUnits: > 0 } ? PolicyInForce(band, gig, "kill_fee") : null;
+        return await Send(new Domain.Gigs.CancelGig(stamp, request.GigId, request.Reason, killFee, policy), context);
+    }
+
+    /// <inheritdoc />
+    public override async Task<Gig> GetGig(GetGigRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var gig = (await entities.AskAsync(new Domain.Gigs.GetGig(request.GigId), context.CancellationToken)).OrThrow();
+        var band = gig.Exists ? await Band(gig.BandId, context) : BandState.Initial("");
+        AccessDenied.Unless(BandAccess.CanRead(caller, band));
+        if (!gig.Exists) throw GrpcErrors.NotFound("gig_id", $"gig '{request.GigId}' does not exist");
+        return GigMapping.ToProto(gig);
+    }
+
+    /// <inheritdoc />
+    public override async Task<ListGigsResponse> ListGigs(ListGigsRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var band = await Band(request.BandId, context);
+        AccessDenied.Unless(BandAccess.CanRead(caller, band));
+        var page = await readModel.ListGigsAsync(request.BandId, Pages.SizeOf(request.PageSize),
+            Pages.TokenOf(request.PageToken), context.CancellationToken);
+        var response = new ListGigsResponse { NextPageToken = page.NextPageToken ?? "" };
+        response.Gigs.AddRange(page.Items.Select(GigMapping.ToProto));
+        return response;
+    }
+
+    private async Task<Gig> Send(GigCommand command, ServerCallContext context) =>
+        GigMapping.ToProto((await entities.AskAsync(command, context.CancellationToken)).OrThrow());
+
+    private async Task<BandState> Band(string bandId, ServerCallContext context) =>
+        EntityIds.IsValid(bandId)
+            ? (await entities.AskAsync(new Domain.Bands.GetBand(bandId), context.CancellationToken)).OrThrow()
+            : BandState.Initial(bandId);
+
+    // The band, if the caller may manage its gigs. Anyone else learns nothing, not even whether the band exists.
+    private async Task<BandState> ManageableBand(Caller caller, string bandId, ServerCallContext context)
+    {
+        var band = await Band(bandId, context);
+        AccessDenied.Unless(BandAccess.CanManageGigs(caller, band));
+        if (!band.Exists) throw GrpcErrors.NotFound("band_id", $"band '{bandId}' does not exist");
+        return band;
+    }
+
+    private async Task<(Caller Caller, GigState Gig, BandState Band)> ManageableGig(string gigId, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var gig = EntityIds.IsValid(gigId)
+            ? (await entities.AskAsync(new Domain.Gigs.GetGig(gigId), context.CancellationToken)).OrThrow()
+            : GigState.Initial(gigId);
+        var band = gig.Exists ? await Band(gig.BandId, context) : BandState.Initial("");
+        AccessDenied.Unless(BandAccess.CanManageGigs(caller, band));
+        if (!gig.Exists) throw GrpcErrors.NotFound("gig_id", $"gig '{gigId}' does not exist");
+        return (caller, gig, band);
+    }
+
+    private static SplitPolicyData PolicyInForce(BandState band, GigState gig, string field) =>
+        band.PolicyVersions.LastOrDefault(p => p.EffectiveFrom <= gig.Date)
+        ?? throw GrpcErrors.FailedPrecondition(field,
+            $"band '{band.BandId}' has no split policy in force on {gig.Date:yyyy-MM-dd}; publish one first");
+}
