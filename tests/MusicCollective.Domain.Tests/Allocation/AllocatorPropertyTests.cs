@@ -16,8 +16,8 @@ public sealed class AllocatorPropertyTests
             var parts = Allocator.Allocate(c.Amount, c.Weights, c.Ids, c.Key);
 
             Assert.Equal(c.Weights.Length, parts.Length);
-            Assert.All(parts, p => Assert.True(p >= 0));
             Assert.Equal((Int128)c.Amount, parts.Aggregate(Int128.Zero, (sum, p) => sum + p));
+            Assert.True(parts.Min() >= 0);
         }, iter: PropertyIterations);
     }
 
@@ -32,12 +32,12 @@ public sealed class AllocatorPropertyTests
             var weightSum = c.Weights.Aggregate(Int128.Zero, (sum, w) => sum + w);
             for (var i = 0; i < parts.Length; i++)
             {
-                var product = (Int128)c.Amount * c.Weights[i];
-                var floor = product / weightSum;
-                var fractionNumerator = product % weightSum;
+                var (floor, fractionNumerator) = Int128.DivRem((Int128)c.Amount * c.Weights[i], weightSum);
                 // part = floor: part − exact = −fraction ∈ (−1, 0]; part = floor + 1: 1 − fraction < 1 only when fraction > 0.
-                Assert.True(parts[i] == floor || (parts[i] == floor + 1 && fractionNumerator > 0),
-                    $"part {i} is {parts[i]}, exact share is {floor} + {fractionNumerator}/{weightSum}");
+                if (parts[i] != floor && !(parts[i] == floor + 1 && fractionNumerator > 0))
+                {
+                    Assert.Fail($"part {i} is {parts[i]}, exact share is {floor} + {fractionNumerator}/{weightSum}");
+                }
             }
         }, iter: PropertyIterations);
     }
@@ -50,24 +50,31 @@ public sealed class AllocatorPropertyTests
         {
             var parts = Allocator.Allocate(c.Amount, c.Weights, c.Ids, c.Key);
 
+            // Every recipient given a spare unit must rank, by (fraction, hash), at or above every recipient not given one.
             var weightSum = c.Weights.Aggregate(Int128.Zero, (sum, w) => sum + w);
-            var ranked = Enumerable.Range(0, parts.Length).Select(i =>
+            (Int128 Fraction, ulong Hash)? lowestWinner = null, highestLoser = null;
+            for (var i = 0; i < parts.Length; i++)
             {
-                var product = (Int128)c.Amount * c.Weights[i];
-                return (Fraction: product % weightSum, Hash: TieBreakHash.Of(c.Key, c.Ids[i]),
-                    GotSpare: parts[i] != product / weightSum);
-            }).ToArray();
-            foreach (var winner in ranked.Where(r => r.GotSpare))
-            {
-                foreach (var loser in ranked.Where(r => !r.GotSpare))
+                var (floor, fraction) = Int128.DivRem((Int128)c.Amount * c.Weights[i], weightSum);
+                var rank = (fraction, TieBreakHash.Of(c.Key, c.Ids[i]));
+                if (parts[i] != floor)
                 {
-                    Assert.True(winner.Fraction > loser.Fraction ||
-                                (winner.Fraction == loser.Fraction && winner.Hash >= loser.Hash),
-                        $"a spare unit went to fraction {winner.Fraction} (hash {winner.Hash}) over {loser.Fraction} (hash {loser.Hash})");
+                    if (lowestWinner is null || Compare(rank, lowestWinner.Value) < 0) lowestWinner = rank;
                 }
+                else if (highestLoser is null || Compare(rank, highestLoser.Value) > 0)
+                {
+                    highestLoser = rank;
+                }
+            }
+            if (lowestWinner is { } winner && highestLoser is { } loser && Compare(winner, loser) < 0)
+            {
+                Assert.Fail($"a spare unit went to fraction {winner.Fraction} (hash {winner.Hash}) over {loser.Fraction} (hash {loser.Hash})");
             }
         }, iter: PropertyIterations);
     }
+
+    private static int Compare((Int128 Fraction, ulong Hash) a, (Int128 Fraction, ulong Hash) b) =>
+        a.Fraction != b.Fraction ? a.Fraction.CompareTo(b.Fraction) : a.Hash.CompareTo(b.Hash);
 
     // Proves the same input gives the same output, call after call.
     [Fact]

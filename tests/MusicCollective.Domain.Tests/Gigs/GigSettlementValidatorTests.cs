@@ -119,6 +119,25 @@ public sealed class GigSettlementValidatorTests
         AssertRefused(Valid() with { Expenses = expenses }, DomainErrorCode.LimitExceeded, "expenses");
     }
 
+    // Proves expenses or fixed fees adding up beyond what a ledger amount can hold are AmountOutOfRange, not an overflow crash.
+    [Fact]
+    public void Claims_too_large_to_add_up_are_refused()
+    {
+        var max = new Money(long.MaxValue, Currency.Eur);
+        AssertRefused(Valid() with
+        {
+            Expenses = [new GigExpense("e-1", "m-bo", max, "fuel", "R-1"), new GigExpense("e-2", "m-lead", max, "van", "R-2")],
+        }, DomainErrorCode.AmountOutOfRange, "expenses");
+
+        var policy = SplitPolicy.Create("standard", 1, new DateOnly(2025, 1, 1), 0m, 0m, [new RoleWeight("member", 1m)],
+            [new FixedFee("substitute", max)]);
+        AssertRefused(Valid() with
+        {
+            Policy = policy, Expenses = [],
+            Lineup = [new LineupEntry("m-bo", "member"), new LineupEntry("h-1", "substitute", true), new LineupEntry("h-2", "substitute", true)],
+        }, DomainErrorCode.AmountOutOfRange, "lineup");
+    }
+
     // Proves every problem in a request is reported at once.
     [Fact]
     public void Every_problem_is_reported()

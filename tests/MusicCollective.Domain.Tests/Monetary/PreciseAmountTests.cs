@@ -69,6 +69,31 @@ public sealed class PreciseAmountTests
         Assert.Equal(amount.Value, whole.ToDecimal() + rest.Value);
     }
 
+    // Proves a sum too large for decimal to keep every decimal place is AmountOutOfRange, not silently rounded (8e18 JPY + 1e-10).
+    [Fact]
+    public void Sum_that_cannot_be_exact_is_refused()
+    {
+        var jpy = Currency.Of("JPY");
+        var huge = PreciseAmount.Of(8_000_000_000_000_000_000m, jpy);
+        var tiny = PreciseAmount.Of(0.0000000001m, jpy);
+
+        DomainAssert.Fails(DomainErrorCode.AmountOutOfRange, "amount", () => huge + tiny);
+        DomainAssert.Fails(DomainErrorCode.AmountOutOfRange, "amount", () => PreciseAmount.Of(decimal.MaxValue, jpy) + PreciseAmount.Of(1m, jpy));
+        Assert.Equal(7_000_000_000_000_000_000.0000000001m, (PreciseAmount.Of(7_000_000_000_000_000_000m, jpy) + tiny).Value);
+    }
+
+    // Proves splitting an amount beyond the minor-unit range is AmountOutOfRange, not an overflow crash.
+    [Theory]
+    [InlineData("1000000000000000000000000000", "EUR")]
+    [InlineData("92233720368547758.08", "EUR")]
+    [InlineData("-9223372036854775809", "JPY")]
+    public void SplitWhole_beyond_range_is_refused(string text, string code)
+    {
+        var amount = PreciseAmount.Parse(text, Currency.Of(code));
+
+        DomainAssert.Fails(DomainErrorCode.AmountOutOfRange, "amount", () => amount.SplitWhole());
+    }
+
     // Proves sums are exact and never mix currencies.
     [Fact]
     public void Sums_are_exact_and_single_currency()

@@ -40,14 +40,14 @@ public sealed class RoyaltyDistributorPropertyTests
 
                 // This statement: lines + carried residue = whole income + new residue, exactly; the residue is below one minor unit.
                 Assert.Equal(lines.Value + residue.Value, d.Income.ToDecimal() + d.Residue.Value);
-                Assert.True(Math.Abs(d.Residue.Value) < minorUnit, $"residue {d.Residue} is not below one minor unit");
+                if (Math.Abs(d.Residue.Value) >= minorUnit) Assert.Fail($"residue {d.Residue} is not below one minor unit");
                 Assert.Equal(d.Income, d.Fund + d.Recouped + d.Shares);
                 // Recoupment: never negative, never more than remains, never on a clawback; the balance goes down by it exactly.
                 Assert.False(d.Recouped.IsNegative);
                 Assert.True(recoupable is not null || d.Recouped.MinorUnits == 0);
                 if (recoupable is not null)
                 {
-                    Assert.True(d.Recouped <= recoupable.Remaining, $"recouped {d.Recouped} of {recoupable.Remaining}");
+                    if (d.Recouped > recoupable.Remaining) Assert.Fail($"recouped {d.Recouped} of {recoupable.Remaining}");
                     Assert.Equal(recoupable.Remaining - d.Recouped, d.Recoupable!.Remaining);
                     Assert.False(d.Recoupable.Remaining.IsNegative);
                 }
@@ -73,7 +73,7 @@ public sealed class RoyaltyDistributorPropertyTests
             Assert.Equal(totalIncome, totalPaidMinorUnits * minorUnit + residue.Value);
             if (c.Recoupable is not null)
             {
-                Assert.True(totalRecouped <= c.Recoupable.Remaining.MinorUnits, $"recouped {totalRecouped} of {c.Recoupable.Remaining}");
+                if (totalRecouped > c.Recoupable.Remaining.MinorUnits) Assert.Fail($"recouped {totalRecouped} of {c.Recoupable.Remaining}");
                 Assert.Equal(c.Recoupable.Remaining.MinorUnits - totalRecouped, recoupable!.Remaining.MinorUnits);
                 if (recoupable.IsRecouped && totalRecouped > 0) Interlocked.Increment(ref fullyRecouped);
             }
@@ -100,7 +100,7 @@ public sealed class RoyaltyDistributorPropertyTests
             var d = RoyaltyDistributor.Distribute(request);
 
             var exact = d.Income.MinorUnits * c.Policy.RoyaltyFundRate;
-            Assert.True(Math.Abs(d.Fund.MinorUnits - exact) < 1m, $"fund {d.Fund.MinorUnits} for exact {exact}");
+            if (Math.Abs(d.Fund.MinorUnits - exact) >= 1m) Assert.Fail($"fund {d.Fund.MinorUnits} for exact {exact}");
         }, iter: PropertyIterations);
     }
 
