@@ -94,13 +94,14 @@ internal static class Generators
 
     /// <summary>
     /// Gig settlement requests: a random policy (fund rate, 1–4 weighted roles, 0–3 fixed-fee roles), a line-up of
-    /// 1–10 and 0–6 expenses. Claims (expenses and fixed fees) are scaled to the fee in one of three regimes — small,
-    /// up to half, or up to twice the fee — so expenses larger than the fee and fixed fees larger than what is left
-    /// are frequent.
+    /// 1–10 and 0–6 expenses. Fees go up to long.MaxValue / 32 (so every claim total still fits a ledger amount).
+    /// Claims (expenses and fixed fees) are scaled to the fee in one of three regimes — small, up to half, or up to
+    /// twice the fee — so expenses larger than the fee and fixed fees larger than what is left are frequent.
     /// </summary>
     public static readonly Gen<GigSettlementRequest> GigRequests =
         from currency in Currencies
-        from fee in Gen.OneOf<long>(Gen.Long[0, 1_000], Gen.Long[0, 10_000_000], Gen.Long[0, 1_000_000_000_000])
+        from fee in Gen.OneOf<long>(Gen.Long[0, 1_000], Gen.Long[0, 10_000_000], Gen.Long[0, 1_000_000_000_000],
+            Gen.Long[0, long.MaxValue / 32])
         from claimMax in Gen.OneOf(fee / 20 + 1, fee / 2 + 1, 2 * fee + 10)
         from fundRate in FundRates
         from weights in RoleWeights.Array[1, 4]

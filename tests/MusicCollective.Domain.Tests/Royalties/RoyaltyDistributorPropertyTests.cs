@@ -1,6 +1,7 @@
 using CsCheck;
 using MusicCollective.Domain.Ledger;
 using MusicCollective.Domain.Monetary;
+using MusicCollective.Domain.Policies;
 using MusicCollective.Domain.Royalties;
 using static MusicCollective.Domain.Tests.Generators;
 
@@ -90,16 +91,18 @@ public sealed class RoyaltyDistributorPropertyTests
     [Fact]
     public void Fund_is_within_one_minor_unit_of_its_exact_share()
     {
-        RoyaltyCases.Sample(c =>
+        var cases = Gen.Select(Currencies, FundRates, SplitSheets, RoyaltyLines.Array[1, 4]);
+        cases.Sample((currency, fundRate, sheet, lineAmounts) =>
         {
-            var lines = c.Statements[0].Select(v => PreciseAmount.Of(v, c.Currency))
-                .Aggregate(PreciseAmount.Zero(c.Currency), (sum, line) => sum + line);
+            var policy = SplitPolicy.Create("royalty", 1, new DateOnly(2024, 1, 1), 0m, fundRate, [new RoleWeight("member", 1m)]);
+            var lines = lineAmounts.Select(v => PreciseAmount.Of(v, currency))
+                .Aggregate(PreciseAmount.Zero(currency), (sum, line) => sum + line);
             var request = new RoyaltyDistributionRequest("rec-1", "label-1", "stmt-0/NLA1D2400001", "tx-0",
-                lines, PreciseAmount.Zero(c.Currency), c.Policy, c.SplitSheet, c.Recoupable);
+                lines, PreciseAmount.Zero(currency), policy, sheet, null);
 
             var d = RoyaltyDistributor.Distribute(request);
 
-            var exact = d.Income.MinorUnits * c.Policy.RoyaltyFundRate;
+            var exact = d.Income.MinorUnits * fundRate;
             if (Math.Abs(d.Fund.MinorUnits - exact) >= 1m) Assert.Fail($"fund {d.Fund.MinorUnits} for exact {exact}");
         }, iter: PropertyIterations);
     }
