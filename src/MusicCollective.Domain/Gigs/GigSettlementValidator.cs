@@ -23,6 +23,7 @@ public static class GigSettlementValidator
             errors.Add(new(DomainErrorCode.LimitExceeded, "expenses", $"at most {ExpensesMax} expenses"));
         }
         var expenseIds = new HashSet<string>(StringComparer.Ordinal);
+        var expenseTotal = Int128.Zero;
         for (var i = 0; i < request.Expenses.Count; i++)
         {
             var expense = request.Expenses[i];
@@ -44,6 +45,15 @@ public static class GigSettlementValidator
             {
                 errors.Add(new(DomainErrorCode.NegativeAmount, $"{field}.amount", "an expense cannot be negative"));
             }
+            else
+            {
+                expenseTotal += expense.Amount.MinorUnits;
+            }
+        }
+        // The waterfall adds claims up in whole minor units (a long): a total beyond that cannot be settled exactly.
+        if (expenseTotal > long.MaxValue)
+        {
+            errors.Add(new(DomainErrorCode.AmountOutOfRange, "expenses", "the expenses add up to more than can be settled"));
         }
         return errors;
     }
@@ -55,6 +65,7 @@ public static class GigSettlementValidator
         if (lineup.Count > LineupMax) errors.Add(new(DomainErrorCode.LimitExceeded, "lineup", $"at most {LineupMax} performers"));
         var payees = new HashSet<string>(StringComparer.Ordinal);
         var sharing = 0;
+        var fixedFeeTotal = Int128.Zero;
         for (var i = 0; i < lineup.Count; i++)
         {
             var entry = lineup[i];
@@ -74,6 +85,7 @@ public static class GigSettlementValidator
                     errors.Add(new(DomainErrorCode.CurrencyMismatch, $"{field}.role",
                         $"the fixed fee for '{entry.Role}' is in {fee.Currency.Code} but the gig is in {request.Fee.Currency.Code}"));
                 }
+                fixedFeeTotal += fee.MinorUnits;
             }
             else if (request.Policy.WeightOf(entry.Role) is not null)
             {
@@ -84,6 +96,10 @@ public static class GigSettlementValidator
                 errors.Add(new(DomainErrorCode.UnknownRole, $"{field}.role",
                     $"policy '{request.Policy.Name}' v{request.Policy.Version} has no role '{entry.Role}'"));
             }
+        }
+        if (fixedFeeTotal > long.MaxValue)
+        {
+            errors.Add(new(DomainErrorCode.AmountOutOfRange, "lineup", "the line-up's fixed fees add up to more than can be settled"));
         }
         if (lineup.Count > 0 && sharing == 0)
         {

@@ -25,7 +25,29 @@ public static class DecimalText
         {
             throw new DomainException(DomainErrorCode.AmountOutOfRange, field, "amount is too large");
         }
+        // decimal.TryParse rounds digits beyond decimal's precision (28 places) instead of failing, so
+        // "12.30000000000000000000000000001" would silently become 12.30: refuse text that did not parse exactly.
+        if (DecimalPlaces(value) < SignificantDecimalPlaces(text!))
+        {
+            throw new DomainException(DomainErrorCode.TooManyDecimals, field,
+                "amount has more decimal places than can be represented exactly");
+        }
         return value;
+    }
+
+    // Decimal places in the text, not counting trailing zeros ("1.500" has 1).
+    private static int SignificantDecimalPlaces(string text)
+    {
+        var point = text.IndexOf('.', StringComparison.Ordinal);
+        return point < 0 ? 0 : text.AsSpan(point + 1).TrimEnd('0').Length;
+    }
+
+    // Decimal places in the value, not counting trailing zeros (1.500m has 1).
+    private static int DecimalPlaces(decimal value)
+    {
+        var scale = value.Scale;
+        while (scale > 0 && decimal.Round(value, scale - 1) == value) scale--;
+        return scale;
     }
 
     private static bool IsPlainDecimal(string? text)

@@ -52,15 +52,23 @@ public readonly record struct PreciseAmount
     public static PreciseAmount operator +(PreciseAmount left, PreciseAmount right)
     {
         EnsureSameCurrency(left, right);
+        decimal sum;
         try
         {
-            return new PreciseAmount(left.Value + right.Value, left.Currency);
+            sum = left.Value + right.Value;
         }
         catch (OverflowException)
         {
-            throw new DomainException(DomainErrorCode.AmountOutOfRange, "amount", "sum is too large");
+            throw SumTooLarge();
         }
+        // Past 28–29 significant digits decimal addition rounds (dropping decimal places) instead of failing; a rounded
+        // sum is not exact, so refuse it.
+        if (sum.Scale < Math.Max(left.Value.Scale, right.Value.Scale)) throw SumTooLarge();
+        return new PreciseAmount(sum, left.Currency);
     }
+
+    private static DomainException SumTooLarge() =>
+        new(DomainErrorCode.AmountOutOfRange, "amount", "sum is too large to keep exactly");
 
     /// <summary>Exact difference; currencies must match.</summary>
     public static PreciseAmount operator -(PreciseAmount left, PreciseAmount right) =>
@@ -73,7 +81,15 @@ public readonly record struct PreciseAmount
     /// </summary>
     public (Money Whole, PreciseAmount Residue) SplitWhole()
     {
-        var minorUnits = decimal.Truncate(Value * Currency.MinorUnitsPerMajor);
+        decimal minorUnits;
+        try
+        {
+            minorUnits = decimal.Truncate(Value * Currency.MinorUnitsPerMajor);
+        }
+        catch (OverflowException)
+        {
+            throw new DomainException(DomainErrorCode.AmountOutOfRange, "amount", "amount is too large");
+        }
         if (minorUnits > long.MaxValue || minorUnits < long.MinValue)
         {
             throw new DomainException(DomainErrorCode.AmountOutOfRange, "amount", "amount is too large");

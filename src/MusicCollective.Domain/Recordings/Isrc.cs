@@ -26,7 +26,7 @@ public sealed record Isrc
     public static bool TryParse(string? text, out Isrc isrc)
     {
         isrc = null!;
-        if (text is null || text.Length > 15) return false;
+        if (text is null || (text.Length != 12 && !IsDashedForm(text))) return false;
         var canonical = text.Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
         if (canonical.Length != 12) return false;
         for (var i = 0; i < 12; i++)
@@ -43,6 +43,10 @@ public sealed record Isrc
         isrc = new Isrc(canonical);
         return true;
     }
+
+    // CC-XXX-YY-NNNNN: 15 characters with dashes exactly after the country, registrant and year, nowhere else.
+    private static bool IsDashedForm(string text) =>
+        text.Length == 15 && text[2] == '-' && text[6] == '-' && text[9] == '-';
 
     /// <inheritdoc />
     public override string ToString() => Value;
