@@ -20,6 +20,7 @@ namespace MusicCollective.ReadModel;
 /// <see cref="IReadModelStore.PageSizeMax"/> is clamped to it (AIP-158); a negative size is an
 /// <see cref="ArgumentOutOfRangeException"/>; a token this store did not issue for the same list and filters is an
 /// <see cref="InvalidPageTokenException"/>.</para>
+/// <para><b>Currency filter</b> of <see cref="ListEntriesAsync"/>: null or "" means every currency.</para>
 /// <para><b>Times</b> come back in UTC, truncated to whole microseconds. <b>Entry order</b> is insertion order
 /// (<c>entry_seq</c>); with one writer (the projection) a page never misses a row committed later.</para>
 /// </remarks>
@@ -109,6 +110,7 @@ public sealed class SqlReadModelStore : IReadModelStore, IAsyncDisposable, IDisp
         string? pageToken, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(account);
+        if (currency is "") currency = null; // proto3 sends "" for "not set": no filter, as null
         var size = PageToken.EffectivePageSize(pageSize);
         string?[] scope = ["entries", account, currency];
         var key = PageToken.Decode(pageToken, scope, keyLength: 1);

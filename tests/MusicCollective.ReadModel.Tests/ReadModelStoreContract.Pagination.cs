@@ -37,6 +37,7 @@ public abstract partial class ReadModelStoreContract
         var yen = await AllEntriesAsync(Store, account, "JPY", pageSize);
         Assert.Equal(expected.Where(e => e.Currency == "JPY"),
             yen.Select(e => (e.TransactionId, e.Posting.Currency, e.Posting.AmountMinor)));
+        Assert.Equal(all, await AllEntriesAsync(Store, account, "", pageSize)); // "" is "not set", as in proto3
         Assert.Empty(await AllEntriesAsync(Store, account, "GBP", pageSize));
         Assert.Empty(await AllEntriesAsync(Store, "member/nobody", null, pageSize));
     }

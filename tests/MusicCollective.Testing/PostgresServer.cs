@@ -201,7 +201,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
                 {
                     // -k: the unix socket lives in our directory, not in /var/run/postgresql (which may not exist).
                     var options = string.Join(' ',
-                        $"-p {port.ToString(CultureInfo.InvariantCulture)}", $"-k {directory}",
+                        $"-p {port.ToString(CultureInfo.InvariantCulture)}", $"-k '{directory}'",
                         "-c listen_addresses=127.0.0.1", "-c fsync=off", "-c synchronous_commit=off",
                         "-c full_page_writes=off", "-c max_connections=200");
                     await RunAsync(Path.Combine(binDirectory, "pg_ctl"),
