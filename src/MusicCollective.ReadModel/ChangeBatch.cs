@@ -17,6 +17,7 @@ internal sealed class ChangeBatch
     public List<MemberRow> Members { get; } = [];
     public List<BandRow> Bands { get; } = [];
     public List<GigRow> Gigs { get; } = [];
+    public List<UpdateGigStatus> GigStatuses { get; } = [];
     public List<LedgerTransactionRow> Transactions { get; } = [];
 
     /// <summary>
@@ -45,6 +46,11 @@ internal sealed class ChangeBatch
                     Require(gig.GigId, $"changes[{i}].Gig.GigId");
                     Require(gig.BandId, $"changes[{i}].Gig.BandId");
                     batch.Gigs.Add(gig);
+                    break;
+                case UpdateGigStatus status:
+                    Require(status.GigId, $"changes[{i}].GigId");
+                    Require(status.Status, $"changes[{i}].Status");
+                    batch.GigStatuses.Add(status);
                     break;
                 case AppendLedgerTransaction { Transaction: { } transaction }:
                     CheckBalanced(transaction, $"changes[{i}].Transaction");

@@ -83,6 +83,7 @@ public sealed class SqlReadModelStore : IReadModelStore, IAsyncDisposable, IDisp
         await UpsertMembersAsync(connection, transaction, batch.Members, offset, cancellationToken);
         await UpsertBandsAsync(connection, transaction, batch.Bands, offset, cancellationToken);
         await UpsertGigsAsync(connection, transaction, batch.Gigs, offset, cancellationToken);
+        await UpdateGigStatusesAsync(connection, transaction, batch.GigStatuses, offset, cancellationToken);
         var inserted = await InsertTransactionsAsync(connection, transaction, batch.Transactions, cancellationToken);
         var newTransactions = batch.Transactions.Where(t => inserted.Contains(t.TransactionId)).ToList();
         await InsertPostingsAsync(connection, transaction, newTransactions, cancellationToken);
@@ -268,7 +269,7 @@ public sealed class SqlReadModelStore : IReadModelStore, IAsyncDisposable, IDisp
             INSERT INTO rm_members (member_id, display_name, email, create_time, source_offset)
             VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (member_id) DO UPDATE SET display_name = excluded.display_name, email = excluded.email,
-                create_time = excluded.create_time, source_offset = excluded.source_offset
+                source_offset = excluded.source_offset
             WHERE rm_members.source_offset <= excluded.source_offset
             """,
             [DbType.String, DbType.String, DbType.String, _dialect.TimestampDbType, DbType.Int64],
@@ -310,6 +311,18 @@ public sealed class SqlReadModelStore : IReadModelStore, IAsyncDisposable, IDisp
                 g.GigId, g.BandId, g.Venue, _dialect.ToDbDate(g.Date), g.Status, g.Currency, g.AgreedFeeMinor,
                 _dialect.ToDbTimestamp(g.UpdateTime), offset,
             ],
+            cancellationToken);
+
+    // A status change touches only status and update time; like every upsert, an older batch never overwrites a newer.
+    private Task UpdateGigStatusesAsync(DbConnection connection, DbTransaction transaction, List<UpdateGigStatus> changes,
+        long offset, CancellationToken cancellationToken) =>
+        ExecuteForEachAsync(connection, transaction,
+            """
+            UPDATE rm_gigs SET status = $2, update_time = $3, source_offset = $4
+            WHERE gig_id = $1 AND source_offset <= $4
+            """,
+            [DbType.String, DbType.String, _dialect.TimestampDbType, DbType.Int64],
+            changes, c => [c.GigId, c.Status, _dialect.ToDbTimestamp(c.UpdateTime), offset],
             cancellationToken);
 
     /// <summary>Inserts the transaction rows whose ids are new; returns those ids.</summary>

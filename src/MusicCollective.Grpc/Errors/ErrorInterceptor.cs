@@ -3,6 +3,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
 using MusicCollective.Domain.Errors;
+using MusicCollective.ReadModel;
 
 namespace MusicCollective.Grpc.Errors;
 
@@ -29,9 +30,9 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interce
         {
             throw GrpcErrors.InvalidArgument(exception.Errors);
         }
-        catch (ArgumentException exception) when (exception.ParamName is "pageToken")
+        catch (InvalidPageTokenException exception)
         {
-            throw GrpcErrors.InvalidArgument("page_token", "the page token is not one this server issued");
+            throw GrpcErrors.InvalidArgument("page_token", exception.Message);
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {

@@ -11,7 +11,7 @@ public static class StorageServiceCollectionExtensions
     {
         var storage = StorageSetup.Resolve(settings, contentRoot);
         StorageSetup.PrepareJournal(storage);
-        var store = SqlReadModelStore.Create(storage.Kind, storage.ReadModelConnectionString);
+        var store = new SqlReadModelStore(storage.Kind, storage.ReadModelConnectionString);
         // The projection writes from the first instant the actor system runs, so the tables must exist before it.
         store.EnsureSchemaAsync(CancellationToken.None).GetAwaiter().GetResult();
         services.AddSingleton<IReadModelStore>(store);
