@@ -18,4 +18,15 @@ if ! have_postgres_binaries; then
   fi
 fi
 
-dotnet test MusicCollective.sln -c Release "$@"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test MusicCollective.sln -c Release "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line for the whole run, summed over every test project.
+awk '/(Passed|Failed)!  - Failed:/ {
+  for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+} END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"
