@@ -216,6 +216,82 @@ public abstract class GigLifecycleTests(SharedServer shared) : ApiTestBase(share
         Assert.Equal(bandIds.Length, bandIds.Distinct().Count());
     }
 
+    /// <summary>Proves gigs in JPY (no minor unit) and BHD (three decimals) settle in their own minor units, balances and the ledger check are kept per currency, and entries filter by currency.</summary>
+    [Fact]
+    public async Task Gigs_in_other_currencies_settle_in_their_own_minor_units()
+    {
+        var world = await SeedBandAsync();
+        var partner = PartnerOf(world);
+        var yen = world.Gig(0m, Day(2026, 10, 1), world.DuoLineup());
+        yen.AgreedFee = Of("JPY", 123_457m);
+        var yenGig = await partner.Gigs.RegisterGigAsync(yen);
+        var dinar = world.Gig(0m, Day(2026, 10, 2), world.DuoLineup());
+        dinar.AgreedFee = Of("BHD", 1.235m);
+        var dinarGig = await partner.Gigs.RegisterGigAsync(dinar);
+
+        await partner.Gigs.MarkPerformedAsync(new MarkPerformedRequest { RequestId = NewRequestId(), GigId = yenGig.GigId });
+        var yenSettled = await partner.Gigs.RecordFeeReceivedAsync(new RecordFeeReceivedRequest
+        {
+            RequestId = NewRequestId(), GigId = yenGig.GigId, Fee = Of("JPY", 123_457m),
+        });
+        await partner.Gigs.MarkPerformedAsync(new MarkPerformedRequest { RequestId = NewRequestId(), GigId = dinarGig.GigId });
+        var dinarSettled = await partner.Gigs.RecordFeeReceivedAsync(new RecordFeeReceivedRequest
+        {
+            RequestId = NewRequestId(), GigId = dinarGig.GigId, Fee = Of("BHD", 1.235m),
+        });
+
+        // ¥123,457: fund 3% = 3,703.71 → ¥3,704 (half-even); ¥119,753 shared 1.5 : 1 → ¥71,852 and ¥47,901.
+        Assert.Equal(("JPY", 3_704m, 119_753m),
+            (yenSettled.Settlement.Fund.CurrencyCode, yenSettled.Settlement.Fund.ToDecimal(), yenSettled.Settlement.Shares.ToDecimal()));
+        Assert.All(yenSettled.Settlement.Lines, l => Assert.Equal(0, l.Amount.Nanos));
+        // BHD 1.235: fund 0.03705 → 0.037; 1.198 shared 1.5 : 1 → 0.719 and 0.479.
+        Assert.Equal((0.037m, 1.198m), (dinarSettled.Settlement.Fund.ToDecimal(), dinarSettled.Settlement.Shares.ToDecimal()));
+
+        var expected = new[] { ("BHD", 0.719m), ("JPY", 71_852m) };
+        var balances = await Eventually.Until(
+            async () => (await Admin.Accounts.GetBalanceAsync(new GetBalanceRequest { MemberId = world.Leader })).Balances
+                .Select(b => (b.CurrencyCode, b.ToDecimal())).ToArray(),
+            actual => actual.SequenceEqual(expected), "the leader's BHD and JPY balances");
+        Assert.Equal(expected, balances);
+        Assert.Equal(new[] { ("BHD", 0.479m), ("JPY", 47_901m) },
+            (await Admin.Accounts.GetBalanceAsync(new GetBalanceRequest { MemberId = world.Member })).Balances
+                .Select(b => (b.CurrencyCode, b.ToDecimal())).ToArray());
+        var yenEntries = await Admin.Accounts.ListEntriesAsync(new ListEntriesRequest { MemberId = world.Leader, CurrencyCode = "JPY" });
+        Assert.Equal(($"gigs/{yenGig.GigId}", 71_852m), (Assert.Single(yenEntries.Entries).Reference, yenEntries.Entries[0].Amount.ToDecimal()));
+
+        var check = await CheckLedgerAsync(Treasurer);
+        AssertBalanced(check);
+        Assert.Contains(check.Totals, t => t.CurrencyCode == "JPY");
+        Assert.Contains(check.Totals, t => t.CurrencyCode == "BHD");
+    }
+
+    /// <summary>Proves twenty gigs settled at the same moment all reach the balances and the ledger, each exactly once (the projection skips no concurrent journal write).</summary>
+    [Fact]
+    public async Task Concurrent_settlements_of_many_gigs_all_reach_the_ledger()
+    {
+        const int gigsCount = 20;
+        var world = await SeedBandAsync();
+        var partner = PartnerOf(world);
+        var gigs = await Task.WhenAll(Enumerable.Range(1, gigsCount).Select(day => Task.Run(async () =>
+            await partner.Gigs.RegisterGigAsync(world.Gig(100.00m, Day(2026, 11, day), world.DuoLineup())))));
+        await Task.WhenAll(gigs.Select(g => Task.Run(async () =>
+            await partner.Gigs.MarkPerformedAsync(new MarkPerformedRequest { RequestId = NewRequestId(), GigId = g.GigId }))));
+
+        var settled = await Task.WhenAll(gigs.Select(g => Task.Run(async () =>
+            await partner.Gigs.RecordFeeReceivedAsync(new RecordFeeReceivedRequest { RequestId = NewRequestId(), GigId = g.GigId, Fee = Eur(100.00m) }))));
+
+        // Each 100.00: fund 3.00; 97.00 shared 1.5 : 1 → 58.20 and 38.80.
+        Assert.All(settled, g => Assert.Equal(GigStatus.Settled, g.Status));
+        await WaitForBalancesAsync(Admin, new Dictionary<string, decimal>
+        {
+            [world.Leader] = gigsCount * 58.20m,
+            [world.Member] = gigsCount * 38.80m,
+        });
+        var entries = await AllEntriesAsync(Admin, world.Leader, pageSize: 7);
+        Assert.Equal(gigs.Select(g => $"gigs/{g.GigId}").Order(), entries.Select(e => e.Reference).Order());
+        AssertBalanced(await CheckLedgerAsync(Treasurer));
+    }
+
     /// <summary>Every gig of a band, walking pages of <paramref name="pageSize"/>.</summary>
     protected static async Task<List<GigSummary>> ListAllGigsAsync(Clients reader, string bandId, int pageSize)
     {
