@@ -43,6 +43,24 @@ public abstract class TransportTests(SharedServer shared) : ApiTestBase(shared)
         await RpcAssert.Fails(StatusCode.NotFound, async () => await Admin.Gigs.GetGigAsync(new GetGigRequest { GigId = registration.GigId }));
     }
 
+    /// <summary>Proves DevService exists only in Development: a Production server answers UNIMPLEMENTED and mints no token.</summary>
+    [Fact]
+    public async Task DevService_is_not_mapped_outside_Development()
+    {
+        var storage = await NewStorageAsync();
+        try
+        {
+            await using var production = await TestServer.StartAsync(storage, "Production");
+            await RpcAssert.Fails(StatusCode.Unimplemented, async () =>
+                await production.Anonymous.Dev.IssueDevTokenAsync(new IssueDevTokenRequest { Role = "admin" }));
+            await production.Admin.Accounts.CheckLedgerAsync(new CheckLedgerRequest()); // the rest of the API is there
+        }
+        finally
+        {
+            storage.Delete();
+        }
+    }
+
     /// <summary>Proves the standard gRPC health service (grpc.health.v1) answers SERVING, without a token.</summary>
     [Fact]
     public async Task Health_check_is_serving()

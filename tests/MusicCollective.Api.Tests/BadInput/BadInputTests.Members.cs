@@ -86,14 +86,3 @@ public abstract partial class BadInputTests
         await Admin.Members.ListMembersAsync(new ListMembersRequest { PageSize = 100_000 });
     }
 }
-
-/// <summary>A tiny helper to tweak a cloned request inline.</summary>
-internal static class Tweaks
-{
-    /// <summary>Runs <paramref name="change"/> on <paramref name="value"/> and returns it.</summary>
-    public static T Also<T>(this T value, Action<T> change)
-    {
-        change(value);
-        return value;
-    }
-}

@@ -53,10 +53,13 @@ public sealed class TestServer : IAsyncDisposable
     /// <summary>Clients without a token.</summary>
     public Clients Anonymous => As(null);
 
-    /// <summary>Starts a server on <paramref name="storage"/> and waits until its entities answer.</summary>
-    public static async Task<TestServer> StartAsync(ServerStorage storage)
+    /// <summary>
+    /// Starts a server on <paramref name="storage"/> in <paramref name="environment"/> (Development by default, which
+    /// maps DevService) and waits until its entities answer.
+    /// </summary>
+    public static async Task<TestServer> StartAsync(ServerStorage storage, string environment = "Development")
     {
-        var factory = new Factory(storage);
+        var factory = new Factory(storage, environment);
         TestServer server;
         try
         {
@@ -111,11 +114,11 @@ public sealed class TestServer : IAsyncDisposable
         }, ready => ready, "the server's entities answering", ReadyTimeout);
     }
 
-    private sealed class Factory(ServerStorage storage) : WebApplicationFactory<Program>
+    private sealed class Factory(ServerStorage storage, string environment) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Development");
+            builder.UseEnvironment(environment);
             foreach (var (key, value) in storage.Settings) builder.UseSetting(key, value);
             builder.UseSetting("Auth:SigningKey", Tokens.SigningKey);
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
