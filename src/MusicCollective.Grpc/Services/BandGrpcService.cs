@@ -55,8 +55,12 @@ public sealed class BandGrpcService(EntityGateway entities, IReadModelStore read
 
     /// <inheritdoc />
     public override Task<Band> RemoveBandMember(RemoveBandMemberRequest request, ServerCallContext context) =>
-        AdminChange(request, context, stamp => new Domain.Bands.RemoveBandMember(stamp, request.BandId, request.MemberId,
-            ProtoDates.ToDateOnly(request.LeftOn, "left_on")));
+        AdminChange(request, context, stamp =>
+        {
+            RequestIds.Require((request.BandId, "band_id"), (request.MemberId, "member_id"));
+            return new Domain.Bands.RemoveBandMember(stamp, request.BandId, request.MemberId,
+                ProtoDates.ToDateOnly(request.LeftOn, "left_on"));
+        });
 
     /// <inheritdoc />
     public override Task<Band> PublishSplitPolicy(PublishSplitPolicyRequest request, ServerCallContext context) =>
@@ -65,11 +69,20 @@ public sealed class BandGrpcService(EntityGateway entities, IReadModelStore read
 
     /// <inheritdoc />
     public override Task<Band> AuthorizePartner(AuthorizePartnerRequest request, ServerCallContext context) =>
-        AdminChange(request, context, stamp => new Domain.Bands.AuthorizePartner(stamp, request.BandId, request.PartnerId));
+        AdminChange(request, context, stamp =>
+        {
+            RequestIds.Require((request.BandId, "band_id"), (request.PartnerId, "partner_id"));
+            return new Domain.Bands.AuthorizePartner(stamp, request.BandId, request.PartnerId);
+        });
 
     /// <inheritdoc />
     public override Task<Band> RevokePartner(RevokePartnerRequest request, ServerCallContext context) =>
-        AdminChange(request, context, stamp => new Domain.Bands.RevokePartner(stamp, request.BandId, request.PartnerId));
+        AdminChange(request, context, stamp =>
+        {
+            // A malformed partner id is a bad request, not "that partner is not authorised".
+            RequestIds.Require((request.BandId, "band_id"), (request.PartnerId, "partner_id"));
+            return new Domain.Bands.RevokePartner(stamp, request.BandId, request.PartnerId);
+        });
 
     // Every band change is an admin's: check the role, stamp the request, send the command, map the answer.
     private async Task<Band> AdminChange(Google.Protobuf.IMessage request, ServerCallContext context,

@@ -5,6 +5,7 @@ using MusicCollective.Api.V1;
 using MusicCollective.Domain.Bands;
 using MusicCollective.Domain.Entities;
 using MusicCollective.Domain.Gigs;
+using MusicCollective.Domain.Monetary;
 using MusicCollective.Domain.Policies;
 using MusicCollective.Grpc.Auth;
 using MusicCollective.Grpc.Errors;
@@ -27,12 +28,21 @@ public sealed class GigGrpcService(EntityGateway entities, IReadModelStore readM
         var caller = Caller.From(context);
         var band = await ManageableBand(caller, request.BandId, context);
         var stamp = RequestStamps.Of(request, caller);
-        var date = ProtoDates.ToDateOnly(request.Date, "date");
-        var fee = ProtoMoney.ToData(request.AgreedFee, "agreed_fee");
+        // Every bad field is named at once (DOMAIN.md, Bad input): the conversions, the gig's own rules (the same ones
+        // the entity applies) and the line-up against the band are all checked before anything is refused.
+        var errors = new List<Domain.Errors.DomainError>();
+        if (!string.IsNullOrEmpty(request.GigId)) EntityIds.Check(request.GigId, "gig_id", errors);
+        TextRules.Check(request.Venue, "venue", GigState.TextLengthMax, errors);
+        var hasDate = FieldErrors.TryConvert(() => ProtoDates.ToDateOnly(request.Date, "date"), errors, out var date);
+        if (hasDate) GigRules.CheckDate(date, "date", errors);
+        if (FieldErrors.TryConvert(() => ProtoMoney.ToData(request.AgreedFee, "agreed_fee"), errors, out var fee))
+        {
+            GigRules.CheckFee(fee, Currency.Of(fee.Currency), "agreed_fee", errors);
+        }
         var lineup = GigMapping.ToData(request.Lineup);
-        var lineupErrors = LineupRules.CheckAgainstBand(band, date, lineup);
-        if (lineupErrors.Count > 0) throw GrpcErrors.InvalidArgument(lineupErrors);
-        if (!string.IsNullOrEmpty(request.GigId)) RequestIds.Require((request.GigId, "gig_id"));
+        GigRules.CheckLineup(lineup, errors);
+        if (hasDate) errors.AddRange(LineupRules.CheckAgainstBand(band, date, lineup));
+        if (errors.Count > 0) throw GrpcErrors.InvalidArgument(errors);
         var gigId = string.IsNullOrEmpty(request.GigId) ? RequestStamps.DerivedGigId(caller, stamp.RequestId) : request.GigId;
         var command = new Domain.Gigs.RegisterGig(stamp, gigId, request.BandId, request.Venue, date, fee, lineup,
             $"{caller.Role}/{caller.Subject}");
@@ -88,6 +98,7 @@ public sealed class GigGrpcService(EntityGateway entities, IReadModelStore readM
     public override async Task<Gig> GetGig(GetGigRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
+        RequestIds.Require((request.GigId, "gig_id"));
         var gig = (await entities.AskAsync(new Domain.Gigs.GetGig(request.GigId), context.CancellationToken)).OrThrow();
         var band = gig.Exists ? await Band(gig.BandId, context) : BandState.Initial("");
         AccessDenied.Unless(BandAccess.CanRead(caller, band));
@@ -99,6 +110,7 @@ public sealed class GigGrpcService(EntityGateway entities, IReadModelStore readM
     public override async Task<ListGigsResponse> ListGigs(ListGigsRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
+        RequestIds.Require((request.BandId, "band_id"));
         var band = await Band(request.BandId, context);
         AccessDenied.Unless(BandAccess.CanRead(caller, band));
         var page = await readModel.ListGigsAsync(request.BandId, Pages.SizeOf(request.PageSize),
@@ -117,8 +129,10 @@ public sealed class GigGrpcService(EntityGateway entities, IReadModelStore readM
             : BandState.Initial(bandId);
 
     // The band, if the caller may manage its gigs. Anyone else learns nothing, not even whether the band exists.
+    // A malformed id is refused first: it names nothing that could exist, so refusing it reveals nothing.
     private async Task<BandState> ManageableBand(Caller caller, string bandId, ServerCallContext context)
     {
+        RequestIds.Require((bandId, "band_id"));
         var band = await Band(bandId, context);
         AccessDenied.Unless(BandAccess.CanManageGigs(caller, band));
         if (!band.Exists) throw GrpcErrors.NotFound("band_id", $"band '{bandId}' does not exist");
@@ -128,9 +142,8 @@ public sealed class GigGrpcService(EntityGateway entities, IReadModelStore readM
     private async Task<(Caller Caller, GigState Gig, BandState Band)> ManageableGig(string gigId, ServerCallContext context)
     {
         var caller = Caller.From(context);
-        var gig = EntityIds.IsValid(gigId)
-            ? (await entities.AskAsync(new Domain.Gigs.GetGig(gigId), context.CancellationToken)).OrThrow()
-            : GigState.Initial(gigId);
+        RequestIds.Require((gigId, "gig_id"));
+        var gig = (await entities.AskAsync(new Domain.Gigs.GetGig(gigId), context.CancellationToken)).OrThrow();
         var band = gig.Exists ? await Band(gig.BandId, context) : BandState.Initial("");
         AccessDenied.Unless(BandAccess.CanManageGigs(caller, band));
         if (!gig.Exists) throw GrpcErrors.NotFound("gig_id", $"gig '{gigId}' does not exist");

@@ -1,0 +1,115 @@
+using Grpc.Health.V1;
+using Grpc.Reflection.V1Alpha;
+
+namespace MusicCollective.Api.Tests;
+
+/// <summary>
+/// The gRPC transport around the API: message size limit, deadlines, health checks and reflection. Run on SQLite
+/// and PostgreSQL.
+/// </summary>
+public abstract class TransportTests(SharedServer shared) : ApiTestBase(shared)
+{
+    /// <summary>Proves a request above the 4 MB limit is refused with RESOURCE_EXHAUSTED, stores nothing, and the server keeps serving.</summary>
+    [Fact]
+    public async Task Oversized_message_is_resource_exhausted_not_a_crash()
+    {
+        var memberId = NewId("huge");
+        var oversized = new CreateMemberRequest
+        {
+            RequestId = NewRequestId(), MemberId = memberId, DisplayName = new string('x', 5 * 1024 * 1024), Email = "huge@example.org",
+        };
+        Assert.True(oversized.CalculateSize() > MusicCollective.Grpc.Hosting.GrpcServiceCollectionExtensions.ReceiveMessageBytesMax);
+
+        await RpcAssert.Fails(StatusCode.ResourceExhausted, async () => await Admin.Members.CreateMemberAsync(oversized));
+
+        await RpcAssert.Fails(StatusCode.NotFound, async () => await Admin.Members.GetMemberAsync(new GetMemberRequest { MemberId = memberId }));
+        var fine = await CreateMemberAsync(Admin, memberId);
+        Assert.Equal(memberId, fine.MemberId);
+    }
+
+    /// <summary>Proves a call whose deadline has already passed is DEADLINE_EXCEEDED and, for a change, stores nothing.</summary>
+    [Fact]
+    public async Task Call_with_an_expired_deadline_is_deadline_exceeded()
+    {
+        var world = await SeedBandAsync();
+        var expired = DateTime.UtcNow.AddSeconds(-1);
+
+        await RpcAssert.Fails(StatusCode.DeadlineExceeded, async () =>
+            await Admin.Members.GetMemberAsync(new GetMemberRequest { MemberId = world.Leader }, deadline: expired));
+        var registration = world.Gig(500.00m, Day(2026, 5, 1));
+        await RpcAssert.Fails(StatusCode.DeadlineExceeded, async () =>
+            await PartnerOf(world).Gigs.RegisterGigAsync(registration, deadline: expired));
+
+        await RpcAssert.Fails(StatusCode.NotFound, async () => await Admin.Gigs.GetGigAsync(new GetGigRequest { GigId = registration.GigId }));
+    }
+
+    /// <summary>Proves DevService exists only in Development: a Production server answers UNIMPLEMENTED and mints no token.</summary>
+    [Fact]
+    public async Task DevService_is_not_mapped_outside_Development()
+    {
+        var storage = await NewStorageAsync();
+        try
+        {
+            await using var production = await TestServer.StartAsync(storage, "Production");
+            await RpcAssert.Fails(StatusCode.Unimplemented, async () =>
+                await production.Anonymous.Dev.IssueDevTokenAsync(new IssueDevTokenRequest { Role = "admin" }));
+            await production.Admin.Accounts.CheckLedgerAsync(new CheckLedgerRequest()); // the rest of the API is there
+        }
+        finally
+        {
+            storage.Delete();
+        }
+    }
+
+    /// <summary>Proves the standard gRPC health service (grpc.health.v1) answers SERVING, without a token.</summary>
+    [Fact]
+    public async Task Health_check_is_serving()
+    {
+        var health = new Health.HealthClient(Server.Channel);
+
+        var response = await health.CheckAsync(new HealthCheckRequest());
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
+    }
+
+    /// <summary>Proves server reflection lists every MusicCollective service and describes one of them.</summary>
+    [Fact]
+    public async Task Reflection_lists_and_describes_the_services()
+    {
+        var reflection = new ServerReflection.ServerReflectionClient(Server.Channel);
+        using var call = reflection.ServerReflectionInfo();
+
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToArray();
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { FileContainingSymbol = "musiccollective.v1.GigService" });
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        var described = call.ResponseStream.Current;
+        await call.RequestStream.CompleteAsync();
+
+        Assert.Superset(
+            new HashSet<string>
+            {
+                "musiccollective.v1.MemberService", "musiccollective.v1.BandService", "musiccollective.v1.GigService",
+                "musiccollective.v1.AccountService", "musiccollective.v1.DevService", "grpc.health.v1.Health",
+            },
+            services.ToHashSet());
+        Assert.Equal(ServerReflectionResponse.MessageResponseOneofCase.FileDescriptorResponse, described.MessageResponseCase);
+        Assert.NotEmpty(described.FileDescriptorResponse.FileDescriptorProto);
+    }
+}
+
+/// <inheritdoc />
+public sealed class SqliteTransportTests(SharedServer shared) : TransportTests(shared)
+{
+    /// <inheritdoc />
+    protected override Task<ServerStorage> NewStorageAsync() => Engines.NewSqliteAsync();
+}
+
+/// <inheritdoc />
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresTransportTests(PostgresFixture postgres, SharedServer shared) : TransportTests(shared)
+{
+    /// <inheritdoc />
+    protected override Task<ServerStorage> NewStorageAsync() => Engines.NewPostgresAsync(postgres);
+}
