@@ -41,14 +41,25 @@ public sealed class SqliteServerCrashTests(ITestOutputHelper output)
         finally
         {
             SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temp folder: the OS cleans it in the end.
-            }
+            RemoveData(directory);
+        }
+    }
+
+    // MC_CRASH_KEEP_DATA=1 keeps the database files, to look into them after a run.
+    private void RemoveData(string directory)
+    {
+        if (Environment.GetEnvironmentVariable("MC_CRASH_KEEP_DATA") == "1")
+        {
+            output.WriteLine($"data kept in {directory}");
+            return;
+        }
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder: the OS cleans it in the end.
         }
     }
 }

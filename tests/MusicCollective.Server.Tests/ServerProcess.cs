@@ -57,8 +57,11 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>Exit codes of the killed runs, in order.</summary>
     public List<int> KillExitCodes { get; } = [];
 
-    /// <summary>Time from process start to SERVING, per start.</summary>
+    /// <summary>Time from process start to ready, per start.</summary>
     public List<TimeSpan> ReadyTimes { get; } = [];
+
+    /// <summary>CPU time the server process had used when it became ready, per start.</summary>
+    public List<TimeSpan> ReadyCpuTimes { get; } = [];
 
     /// <summary>Error lines (Akka [ERROR], ASP.NET fail/crit) the server printed, prefixed by the run number.</summary>
     public IReadOnlyList<string> ErrorLines
@@ -72,7 +75,19 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>Whether a started process is still running.</summary>
     public bool IsRunning => _process is { HasExited: false };
 
-    /// <summary>Starts the server and waits until the gRPC health service says SERVING.</summary>
+    /// <summary>
+    /// A call that succeeds once the server really serves (an entity answers, not only Kestrel); null to rely on the
+    /// health service alone. Sent on a fresh channel, with a short deadline, until it succeeds.
+    /// </summary>
+    public Func<GrpcChannel, DateTime, Task>? ReadinessProbe { get; set; }
+
+    /// <summary>Where to note how the start went (probe timings), if anywhere.</summary>
+    public Action<string>? Log { get; set; }
+
+    /// <summary>
+    /// Starts the server and waits until the gRPC health service says SERVING and, when set, the
+    /// <see cref="ReadinessProbe"/> succeeds.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (IsRunning) throw new InvalidOperationException("the server is already running");
@@ -97,7 +112,20 @@ internal sealed class ServerProcess : IAsyncDisposable
                 using var probe = NewChannel(Port);
                 var reply = await new Health.HealthClient(probe).CheckAsync(new HealthCheckRequest(),
                     deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: cancellationToken);
-                if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving) break;
+                if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
+                {
+                    if (ReadinessProbe is null) break;
+                    var probed = Stopwatch.StartNew();
+                    try
+                    {
+                        await ReadinessProbe(probe, DateTime.UtcNow.AddSeconds(5));
+                    }
+                    finally
+                    {
+                        Log?.Invoke($"start #{run}: readiness probe at {clock.Elapsed.TotalMilliseconds:F0} ms took {probed.Elapsed.TotalMilliseconds:F0} ms");
+                    }
+                    break;
+                }
             }
             catch (RpcException)
             {
@@ -107,6 +135,10 @@ internal sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
         }
         ReadyTimes.Add(clock.Elapsed);
+        _process!.Refresh();
+        ReadyCpuTimes.Add(_process.TotalProcessorTime);
+        Log?.Invoke($"start #{run}: ready after {clock.Elapsed.TotalMilliseconds:F0} ms, " +
+            $"{_process.TotalProcessorTime.TotalMilliseconds:F0} ms of CPU");
     }
 
     /// <summary>Kills the running server with SIGKILL and waits until it is gone.</summary>
