@@ -43,10 +43,10 @@ public sealed class ReadModelProjection : ReceiveActor
     /// <inheritdoc />
     protected override void PreStart()
     {
-        var readJournal = PersistenceQuery.Get(Context.System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+        var system = Context.System;
         var materializer = Context.Materializer();
         var restart = RestartSettings.Create(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(10), 0.2);
-        _killSwitch = RestartSource.OnFailuresWithBackoff(() => ProjectFromStoredOffset(readJournal), restart)
+        _killSwitch = RestartSource.OnFailuresWithBackoff(() => ProjectFromStoredOffset(system), restart)
             .ViaMaterialized(KillSwitches.Single<long>(), Keep.Right)
             .ToMaterialized(Sink.Ignore<long>(), Keep.Left)
             .Run(materializer);
@@ -55,13 +55,30 @@ public sealed class ReadModelProjection : ReceiveActor
     /// <inheritdoc />
     protected override void PostStop() => _killSwitch?.Shutdown();
 
-    // One attempt: read the stored offset, follow the journal from there, apply batches. Any failure (the database
-    // is down, say) fails the attempt; the restart wrapper starts a new one from the offset then stored.
-    private Source<long, NotUsed> ProjectFromStoredOffset(SqlReadJournal readJournal) =>
-        Source.FromTask(_store.GetOffsetAsync(ProjectionName, CancellationToken.None))
-            .ConcatMany(offset => readJournal.AllEvents(Offset.Sequence(offset)))
+    // One attempt: get the read journal, read the stored offset, follow the journal from there, apply batches. Any
+    // failure (the database is down, say) fails the attempt; the restart wrapper starts a new one from the offset
+    // then stored. The read journal is part of the attempt, not of PreStart: its constructor blocks until the write
+    // journal answers (5 s at most, then it throws), which on a busy machine or a slow database right after a start
+    // can fail. In PreStart that failure stopped this singleton for good and the ledger never moved again.
+    private Source<long, NotUsed> ProjectFromStoredOffset(ActorSystem system) =>
+        Source.FromTask(Task.Run(() => ReadJournal(system)))
+            .ConcatMany(readJournal => Source.FromTask(_store.GetOffsetAsync(ProjectionName, CancellationToken.None))
+                .ConcatMany(offset => readJournal.AllEvents(Offset.Sequence(offset))))
             .GroupedWithin(BatchEventsMax, BatchWindow)
             .SelectAsync(1, async batch => await ApplyBatch(batch.ToList()));
+
+    private SqlReadJournal ReadJournal(ActorSystem system)
+    {
+        try
+        {
+            return PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+        }
+        catch (Exception exception)
+        {
+            _log.Warning(exception, "the read journal is not available yet; the projection retries");
+            throw;
+        }
+    }
 
     private async Task<long> ApplyBatch(IReadOnlyList<EventEnvelope> batch)
     {
