@@ -57,22 +57,30 @@ public sealed class DatabaseProbe
 
     /// <summary>
     /// Waits until the projection has reached the journal's highest ordering as it is when the wait starts; returns
-    /// how long that took, or null if it did not within <paramref name="timeout"/>.
+    /// how long that took, or null if it did not within <paramref name="timeout"/> or stopped moving for
+    /// <see cref="ProjectionStallMax"/>.
     /// </summary>
     public async Task<TimeSpan?> WaitForProjectionAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var target = (await ReadAsync(cancellationToken)).JournalOrdering;
-        while (watch.Elapsed < timeout)
+        var lastOffset = -1L;
+        var lastMove = Stopwatch.StartNew();
+        while (watch.Elapsed < timeout && lastMove.Elapsed < ProjectionStallMax)
         {
             var offset = await ScalarAsync(_readModel,
                 "SELECT COALESCE(MAX(\"offset\"), 0) FROM rm_projection_offsets WHERE projection = 'read-model'",
                 cancellationToken);
             if (offset >= target) return watch.Elapsed;
+            if (offset != lastOffset) lastMove.Restart();
+            lastOffset = offset;
             await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
         }
         return null;
     }
+
+    /// <summary>How long the projection may stand still before a wait for it gives up.</summary>
+    public static readonly TimeSpan ProjectionStallMax = TimeSpan.FromSeconds(20);
 
     /// <summary>The ledger as the read model holds it: gigs settled with ids starting <paramref name="gigPrefix"/>.</summary>
     public async Task<LedgerCheck> CheckLedgerAsync(string gigPrefix, CancellationToken cancellationToken) => new(

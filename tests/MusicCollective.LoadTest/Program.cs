@@ -170,7 +170,7 @@ namespace MusicCollective.LoadTest
                 var afterCatchUp = await probe.ReadAsync(cancellationToken);
                 var ledger = await probe.CheckLedgerAsync(TimedPrefix, cancellationToken);
                 Progress($"projection: {lagAtEnd} events behind at the end, caught up " +
-                    (catchUp is { } c ? $"{c.TotalSeconds:F1} s later" : "NOT within the wait"));
+                    (catchUp is { } c ? $"{c.TotalSeconds:F1} s later" : "NOT (stalled or too slow)"));
 
                 var notes = new List<string>
                 {
@@ -178,7 +178,7 @@ namespace MusicCollective.LoadTest
                     $"mean payload {meanBytes} bytes)",
                     $"projection: {lagAtEnd} events behind the journal when the timed phase ended " +
                     $"({(double)lagAtEnd / Math.Max(1, events) * 100:F0} % of its events), caught up " +
-                    (catchUp is { } up ? $"{up.TotalSeconds:F1} s later" : "not within " + ProjectionWaitMax.TotalMinutes + " min"),
+                    (catchUp is { } up ? $"{up.TotalSeconds:F1} s later" : "NOT: it stopped moving or took longer than " + ProjectionWaitMax.TotalMinutes + " min"),
                     $"read model: {ledger.SettledGigs} of {options.Gigs} timed gigs shown settled; ledger " +
                     $"{ledger.Transactions} transactions, {ledger.Postings} postings, sum of postings {ledger.Imbalance} " +
                     (ledger.Imbalance == 0 ? "(balanced)" : "(NOT BALANCED)"),
