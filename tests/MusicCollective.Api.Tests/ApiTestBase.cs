@@ -114,6 +114,23 @@ public abstract class ApiTestBase(SharedServer shared) : IAsyncLifetime, IClassF
     protected static async Task<CheckLedgerResponse> CheckLedgerAsync(Clients treasurer) =>
         await treasurer.Accounts.CheckLedgerAsync(new CheckLedgerRequest());
 
+    /// <summary>
+    /// The ledger check once the projection is idle: two reads a moment apart that agree, so a count taken before a
+    /// step is not still growing from earlier steps.
+    /// </summary>
+    protected static async Task<CheckLedgerResponse> SettledLedgerAsync(Clients treasurer)
+    {
+        var previous = await CheckLedgerAsync(treasurer);
+        return await Eventually.Until(async () =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            var current = await CheckLedgerAsync(treasurer);
+            var stable = current.TransactionCount == previous.TransactionCount && current.PostingCount == previous.PostingCount;
+            previous = current;
+            return (Stable: stable, Check: current);
+        }, read => read.Stable, "an idle projection").ContinueWith(t => t.Result.Check);
+    }
+
     /// <summary>Asserts the ledger is balanced: every currency's total is zero.</summary>
     protected static void AssertBalanced(CheckLedgerResponse check)
     {

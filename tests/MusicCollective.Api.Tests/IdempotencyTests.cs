@@ -121,6 +121,7 @@ public abstract class IdempotencyTests(SharedServer shared) : ApiTestBase(shared
         var gig = await partner.Gigs.RegisterGigAsync(world.Gig(2000.00m, Day(2026, 5, 1)));
         await partner.Gigs.MarkPerformedAsync(new MarkPerformedRequest { RequestId = NewRequestId(), GigId = gig.GigId });
         var fee = new RecordFeeReceivedRequest { RequestId = NewRequestId(), GigId = gig.GigId, Fee = Eur(2000.00m) };
+        var before = await SettledLedgerAsync(Treasurer);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, DuplicatesCount)
             .Select(_ => Task.Run(async () => await partner.Gigs.RecordFeeReceivedAsync(fee))));
@@ -128,6 +129,9 @@ public abstract class IdempotencyTests(SharedServer shared) : ApiTestBase(shared
         Assert.All(answers, a => Assert.Equal(GigStatus.Settled, a.Status));
         Assert.Single(answers.Select(a => a.Settlement).Distinct());
         await AssertSettledOnceAsync(world, gig.GigId, answers[0].Settlement, expenses: 0m);
+        var after = await SettledLedgerAsync(Treasurer);
+        Assert.Equal((before.TransactionCount + 1, before.PostingCount + answers[0].Settlement.Lines.Count),
+            (after.TransactionCount, after.PostingCount));
     }
 
     /// <summary>Proves that of several different fee records racing for one gig (distinct request_ids) exactly one settles it; the others are FAILED_PRECONDITION and no money moves twice.</summary>

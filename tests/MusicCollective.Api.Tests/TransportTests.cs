@@ -61,6 +61,32 @@ public abstract class TransportTests(SharedServer shared) : ApiTestBase(shared)
         }
     }
 
+    /// <summary>Proves a journal that is slow to create its tables at boot (here: held by a lock for 8 s) does not leave the server without its read-model projection: once the journal is up, settlements reach the balances.</summary>
+    [Fact]
+    public async Task Projection_starts_even_when_the_journal_is_slow_to_start()
+    {
+        var storage = await NewStorageAsync();
+        try
+        {
+            Task<TestServer> starting;
+            await using (await storage.BlockJournalCreationAsync())
+            {
+                starting = Task.Run(() => TestServer.StartAsync(storage));
+                await Task.Delay(TimeSpan.FromSeconds(8));
+            }
+            await using var server = await starting; // ready includes the projection listing a new member
+            var world = await SeedBandAsync(server);
+            var partner = server.As(Tokens.Partner(world.PartnerId));
+            var gig = await partner.Gigs.RegisterGigAsync(world.Gig(100.00m, Day(2026, 5, 1), world.DuoLineup()));
+            await PerformAndSettleAsync(partner, gig.GigId, 100.00m);
+            await WaitForBalancesAsync(server.Admin, new Dictionary<string, decimal> { [world.Leader] = 58.20m, [world.Member] = 38.80m });
+        }
+        finally
+        {
+            storage.Delete();
+        }
+    }
+
     /// <summary>Proves the standard gRPC health service (grpc.health.v1) answers SERVING, without a token.</summary>
     [Fact]
     public async Task Health_check_is_serving()

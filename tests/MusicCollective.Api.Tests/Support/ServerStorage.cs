@@ -1,4 +1,6 @@
+using Microsoft.Data.Sqlite;
 using MusicCollective.ReadModel;
+using Npgsql;
 
 namespace MusicCollective.Api.Tests.Support;
 
@@ -18,6 +20,31 @@ public abstract record ServerStorage
     public virtual void Delete()
     {
     }
+
+    /// <summary>
+    /// Makes the journal's first write (the creation of its tables when a server starts) wait until the returned
+    /// handle is disposed, as a slow or busy database would at boot.
+    /// </summary>
+    public abstract Task<IAsyncDisposable> BlockJournalCreationAsync();
+
+    /// <summary>Runs a statement on an open connection.</summary>
+    protected static async Task ExecuteAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Rolls back the blocking transaction and closes its connection when disposed.</summary>
+    protected sealed class Blocker(System.Data.Common.DbConnection connection) : IAsyncDisposable
+    {
+        /// <inheritdoc />
+        public async ValueTask DisposeAsync()
+        {
+            await ExecuteAsync(connection, "ROLLBACK");
+            await connection.DisposeAsync();
+        }
+    }
 }
 
 /// <summary>SQLite files in a fresh temporary folder (journal.db and readmodel.db), deleted by <see cref="Delete"/>.</summary>
@@ -36,6 +63,20 @@ public sealed record SqliteStorage(string Directory) : ServerStorage
         new("Storage:Database", nameof(DatabaseKind.Sqlite)),
         new("Storage:DataDirectory", Directory),
     ];
+
+    /// <inheritdoc />
+    public override async Task<IAsyncDisposable> BlockJournalCreationAsync()
+    {
+        // journal.db in WAL mode (as the server makes it), with the write lock held: the server's CREATE TABLE waits.
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(Directory, "journal.db"), Pooling = false,
+        }.ToString());
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;");
+        await ExecuteAsync(connection, "BEGIN IMMEDIATE;");
+        return new Blocker(connection);
+    }
 
     /// <inheritdoc />
     public override void Delete()
@@ -63,4 +104,15 @@ public sealed record PostgresStorage(string ConnectionString) : ServerStorage
         new("Storage:Database", nameof(DatabaseKind.PostgreSql)),
         new("Storage:ConnectionString", ConnectionString),
     ];
+
+    /// <inheritdoc />
+    public override async Task<IAsyncDisposable> BlockJournalCreationAsync()
+    {
+        // An uncommitted table of the same name: the server's CREATE TABLE journal waits for this transaction.
+        var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, "BEGIN");
+        await ExecuteAsync(connection, "CREATE TABLE public.journal (blocker integer)");
+        return new Blocker(connection);
+    }
 }

@@ -91,7 +91,9 @@ public sealed class TestServer : IAsyncDisposable
 
     // The cluster of one joins itself and the shard regions register after the host has started, and the first
     // calls of a fresh process are slow (JIT): probe a member entity with short deadlines until it answers (NOT_FOUND
-    // for an id nobody registers is an answer). Any other failure while starting up means "not yet".
+    // for an id nobody registers is an answer). Any other failure while starting up means "not yet". Then register a
+    // probe member and wait for the read-model projection to list it: a server whose projection is not running
+    // would never show a balance, so it is not ready.
     private async Task WaitUntilReadyAsync()
     {
         var admin = Admin;
@@ -112,6 +114,24 @@ public sealed class TestServer : IAsyncDisposable
                 return false;
             }
         }, ready => ready, "the server's entities answering", ReadyTimeout);
+
+        var probe = Wire.NewId("readiness-probe");
+        await admin.Members.CreateMemberAsync(new CreateMemberRequest
+        {
+            RequestId = probe, MemberId = probe, DisplayName = "Readiness probe", Email = "probe@example.org",
+        });
+        await Eventually.Until(async () =>
+        {
+            var token = "";
+            do
+            {
+                var page = await admin.Members.ListMembersAsync(new ListMembersRequest { PageSize = 500, PageToken = token });
+                if (page.Members.Any(m => m.MemberId == probe)) return true;
+                token = page.NextPageToken;
+            } while (token != "");
+            return false;
+        }, listed => listed, "the read-model projection listing a member registered at start-up " +
+                             "(it did not: the projection is not running, see ReadModelProjection.PreStart)");
     }
 
     private sealed class Factory(ServerStorage storage, string environment) : WebApplicationFactory<Program>
