@@ -43,10 +43,10 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>The loopback port the server listens on, the same for every start.</summary>
-    public int Port { get; private set; }
+    public int Port { get; }
 
     /// <summary>One channel for the whole test: clients keep it across crashes, as a real client would.</summary>
-    public GrpcChannel Channel { get; private set; }
+    public GrpcChannel Channel { get; }
 
     /// <summary>Times started.</summary>
     public int Starts { get; private set; }
