@@ -27,6 +27,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     private readonly object _gate = new();
     private readonly Queue<string> _tail = new();
     private readonly List<string> _errorLines = [];
+    private readonly List<string> _warningLines = [];
     private Process? _process;
     private StreamWriter? _log;
 
@@ -43,10 +44,10 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>The loopback port the server listens on, the same for every start.</summary>
-    public int Port { get; private set; }
+    public int Port { get; }
 
     /// <summary>One channel for the whole test: clients keep it across crashes, as a real client would.</summary>
-    public GrpcChannel Channel { get; private set; }
+    public GrpcChannel Channel { get; }
 
     /// <summary>Times started.</summary>
     public int Starts { get; private set; }
@@ -69,6 +70,15 @@ internal sealed class ServerProcess : IAsyncDisposable
         get
         {
             lock (_gate) return _errorLines.ToList();
+        }
+    }
+
+    /// <summary>Warning lines (Akka [WARNING], ASP.NET warn) the server printed, prefixed by the run number.</summary>
+    public IReadOnlyList<string> WarningLines
+    {
+        get
+        {
+            lock (_gate) return _warningLines.ToList();
         }
     }
 
@@ -221,6 +231,10 @@ internal sealed class ServerProcess : IAsyncDisposable
                 || line.StartsWith("crit:", StringComparison.Ordinal))
             {
                 _errorLines.Add($"#{run}: {line}");
+            }
+            if (line.Contains("[WARNING]", StringComparison.Ordinal) || line.StartsWith("warn:", StringComparison.Ordinal))
+            {
+                _warningLines.Add($"#{run}: {line}");
             }
         }
     }
