@@ -164,6 +164,7 @@ namespace MusicCollective.LoadTest
 
                 var lagAtEnd = after.JournalOrdering - after.ProjectedOffset;
                 var catchUp = await probe.WaitForProjectionAsync(ProjectionWaitMax, cancellationToken);
+                var gigWithCatchUpCpu = CpuMonitor.Between(cpuBefore, cpu.Take());
                 var (events, meanBytes) = await probe.JournalSliceAsync(before.JournalOrdering, after.JournalOrdering,
                     cancellationToken);
                 await Task.Delay(TimeSpan.FromSeconds(1.2), cancellationToken); // PostgreSQL flushes statistics ~1/s
@@ -192,7 +193,17 @@ namespace MusicCollective.LoadTest
                         $"{afterCatchUp.RowsUpdated - before.RowsUpdated} updated");
                 }
 
-                var cpuPhases = new List<(string, CpuUsage, int)> { ("gigs (timed phase)", gigCpu, settlement.Count) };
+                var cpuPhases = new List<(string, CpuUsage, int)>
+                {
+                    ("gigs (timed phase)", gigCpu, settlement.Count),
+                    ("gigs + projection catch-up", gigWithCatchUpCpu, settlement.Count),
+                };
+                if (gigCpu.Percent(gigCpu.OtherSeconds) > 20)
+                {
+                    notes.Add($"WARNING: other processes used {gigCpu.Percent(gigCpu.OtherSeconds):F0} % of the machine's CPU " +
+                        "during the timed phase: wall-clock rates and latencies are lower than on a quiet machine; the CPU ms " +
+                        "per operation are the figures to compare");
+                }
                 LatencySummary? apiFloor = null, persistenceFloor = null;
                 if (!options.SkipFloors)
                 {

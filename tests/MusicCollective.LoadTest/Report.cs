@@ -107,6 +107,25 @@ public static class Report
         {
             Line($"  ÷ persistence floor ({F(dbFloor.PerSecond, "F0")} tx/s)      {F(100 * rate / dbFloor.PerSecond)} %");
         }
+        // The same ratios from CPU cost alone (what each would reach on this machine's cores with nothing else running):
+        // far steadier than the wall-clock ratios when other processes share the machine.
+        double? Bound(string phasePrefix)
+        {
+            foreach (var (phase, usage, operations) in result.Cpu)
+            {
+                var total = usage.ServerSeconds + usage.PostgresSeconds + usage.LoadGeneratorSeconds;
+                if (phase.StartsWith(phasePrefix, StringComparison.Ordinal) && total > 0) return usage.Cores * operations / total;
+            }
+            return null;
+        }
+        if (Bound("gigs +") is { } wholeBound)
+        {
+            Line($"  CPU-bound settlements/s (incl. projection)  {F(wholeBound, "F0")}" +
+                (Bound("API floor") is { } apiBound ? $";  ÷ API floor's {F(apiBound, "F0")}: {F(100 * wholeBound / apiBound)} %" : "") +
+                (Bound("persistence floor") is { } dbBound
+                    ? $";  ÷ persistence floor's {F(dbBound, "F0")}: {F(100 * wholeBound / dbBound)} %"
+                    : ""));
+        }
         Line();
         Line("Targets");
         string Verdict(bool met) => met ? "MET" : "MISSED";
