@@ -28,8 +28,11 @@ public sealed record LoadTestOptions
     /// <summary>Bands set up (5 members each); gigs go round-robin over them.</summary>
     public int Bands { get; init; } = 50;
 
-    /// <summary>Untimed gigs (and floor calls) run first so both processes are warm.</summary>
-    public int Warmup { get; init; } = 640;
+    /// <summary>
+    /// Untimed gigs (and floor calls) run first so both processes are warm: the server's tiered JIT keeps recompiling
+    /// hot code for about a minute under load, which on two cores costs a third of a settlement's CPU while it lasts.
+    /// </summary>
+    public int Warmup { get; init; } = 4_000;
 
     /// <summary>Where the server's state lives.</summary>
     public StorageMode Storage { get; init; } = StorageMode.PostgreSql;
@@ -62,7 +65,7 @@ public sealed record LoadTestOptions
           --clients N              concurrent clients (default 32)
           --clients-per-channel N  clients sharing one gRPC channel / HTTP/2 connection (default 4)
           --bands N                bands of five members set up before the timed phase (default 50)
-          --warmup N               untimed gigs (and floor calls) before each measurement (default 640)
+          --warmup N               untimed gigs (and floor calls) before each measurement (default 4000)
           --sqlite                 run the server on SQLite files instead of PostgreSQL (comparison)
           --server-dll PATH        the server to start (default: the Release build beside this repository)
           --server-env KEY=VALUE   extra environment variable for the server (repeatable)
