@@ -6,7 +6,7 @@ namespace MusicCollective.Cli.Parsing;
 
 /// <summary>
 /// Exact conversion between decimal text ("1000.00", "-1.05") and <see cref="Money"/> (units + nanos).
-/// Uses <see cref="decimal"/> only, on text checked to fit it exactly: never a double, never a rounding.
+/// Uses <see cref="decimal"/> only, on text checked to fit it exactly: no binary floating point, never a rounding.
 /// </summary>
 public static partial class MoneyText
 {
