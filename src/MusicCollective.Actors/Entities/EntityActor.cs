@@ -46,6 +46,12 @@ public abstract class EntityActor<TState, TCommand, TEvent> : ReceivePersistentA
     /// <summary>The entity's current state.</summary>
     protected TState State { get; private set; }
 
+    /// <summary>
+    /// False for an entity whose history stays short: it neither saves snapshots nor looks one up when it starts,
+    /// which saves a snapshot-store query on every activation.
+    /// </summary>
+    protected virtual bool TakesSnapshots => true;
+
     /// <summary>True for a read-only query, answered from the current state.</summary>
     protected abstract bool IsQuery(TCommand command);
 
@@ -75,7 +81,7 @@ public abstract class EntityActor<TState, TCommand, TEvent> : ReceivePersistentA
         PersistAll(decision.Events, e =>
         {
             State = Apply(State, e);
-            if (LastSequenceNr % SnapshotEveryEvents == 0) SaveSnapshot(State);
+            if (TakesSnapshots && LastSequenceNr % SnapshotEveryEvents == 0) SaveSnapshot(State);
         });
         DeferAsync(decision, _ => replyTo.Tell(Reply(State, null)));
     }

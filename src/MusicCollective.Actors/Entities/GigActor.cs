@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Persistence;
 using MusicCollective.Domain.Entities;
 using MusicCollective.Domain.Gigs;
 
@@ -10,6 +11,16 @@ public sealed class GigActor(string gigId, TimeProvider clock)
 {
     /// <summary>Props for the sharded entity.</summary>
     public static Props PropsFor(string gigId, TimeProvider clock) => Props.Create(() => new GigActor(gigId, clock));
+
+    /// <summary>No snapshot is looked up when a gig starts (see <see cref="TakesSnapshots"/>).</summary>
+    public override Recovery Recovery { get; } = new(SnapshotSelectionCriteria.None);
+
+    /// <summary>
+    /// A gig's history is bounded (registration, at most <see cref="GigBehavior.ExpensesMax"/> expenses, a few
+    /// lifecycle events) and almost always a handful of events: replaying it is cheaper than the snapshot query every
+    /// new gig would otherwise pay when it is registered.
+    /// </summary>
+    protected override bool TakesSnapshots => false;
 
     /// <inheritdoc />
     protected override bool IsQuery(GigCommand command) => command is GetGig;

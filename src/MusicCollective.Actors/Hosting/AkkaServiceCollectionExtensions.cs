@@ -17,9 +17,13 @@ namespace MusicCollective.Actors.Hosting;
 /// <summary>Registers the actor system: cluster, persistence, serialization, entity shard regions, projection.</summary>
 public static class AkkaServiceCollectionExtensions
 {
-    // The projection polls the journal this often when idle: the delay before a settlement shows in balances.
+    // refresh-interval: the projection polls the journal this often when idle, the delay before a settlement shows
+    // in balances. parallelism = 1: one writer drains the journal's queue, so the events of many entities written at
+    // the same moment share one database transaction instead of each paying its own commit (measured: half the
+    // commits per settlement under load, and more settlements per second).
     private const string QueryHocon = """
         akka.persistence.query.journal.sql.refresh-interval = 100ms
+        akka.persistence.journal.sql.parallelism = 1
         akka.cluster.sharding.passivate-idle-entity-after = 5m
         akka.coordinated-shutdown.exit-clr = off
         """;

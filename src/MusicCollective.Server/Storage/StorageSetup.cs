@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using MusicCollective.ReadModel;
 
 namespace MusicCollective.Server.Storage;
@@ -17,7 +18,8 @@ public static class StorageSetup
             var connectionString = settings.ConnectionString is { Length: > 0 } cs
                 ? cs
                 : throw new InvalidOperationException("Storage:ConnectionString is required when Storage:Database is PostgreSql");
-            return new Resolved(DatabaseKind.PostgreSql, connectionString, connectionString);
+            var tuned = WithAutoPrepare(connectionString);
+            return new Resolved(DatabaseKind.PostgreSql, tuned, tuned);
         }
         var directory = Path.GetFullPath(settings.DataDirectory, contentRoot);
         Directory.CreateDirectory(directory);
@@ -36,6 +38,19 @@ public static class StorageSetup
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode=WAL;";
         command.ExecuteNonQuery();
+    }
+
+    // The journal and the read model send a few statement shapes over and over; with automatic preparation Npgsql
+    // prepares each after its second use, so PostgreSQL stops parsing and planning them on every call (measured: less
+    // database CPU per settlement). A connection string that sets Max Auto Prepare itself is left as it is; behind a
+    // pooler in transaction mode, set it to 0 there.
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare > 0) return connectionString;
+        builder.MaxAutoPrepare = 64;
+        builder.AutoPrepareMinUsages = 2;
+        return builder.ConnectionString;
     }
 
     private static string SqliteFile(string directory, string file) =>
