@@ -24,6 +24,7 @@ public static class AkkaServiceCollectionExtensions
     private const string QueryHocon = """
         akka.persistence.query.journal.sql.refresh-interval = 100ms
         akka.persistence.journal.sql.parallelism = 1
+        akka.persistence.journal.sql.prefer-parameters-on-multirow-insert = true
         akka.cluster.sharding.passivate-idle-entity-after = 5m
         akka.coordinated-shutdown.exit-clr = off
         """;

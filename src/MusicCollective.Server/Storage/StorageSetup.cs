@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using MusicCollective.ReadModel;
@@ -42,14 +43,17 @@ public static class StorageSetup
 
     // The journal and the read model send a few statement shapes over and over; with automatic preparation Npgsql
     // prepares each after its second use, so PostgreSQL stops parsing and planning them on every call (measured: less
-    // database CPU per settlement). A connection string that sets Max Auto Prepare itself is left as it is; behind a
-    // pooler in transaction mode, set it to 0 there.
+    // database CPU per settlement). A connection string that sets Max Auto Prepare itself keeps its value: behind a
+    // pooler in transaction mode, for one, it must say 0.
     private static string WithAutoPrepare(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.MaxAutoPrepare > 0) return connectionString;
-        builder.MaxAutoPrepare = 64;
-        builder.AutoPrepareMinUsages = 2;
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(key => key.Replace(" ", "", StringComparison.Ordinal)
+                .Equals(nameof(NpgsqlConnectionStringBuilder.MaxAutoPrepare), StringComparison.OrdinalIgnoreCase)))
+        {
+            return connectionString;
+        }
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 };
         return builder.ConnectionString;
     }
 
