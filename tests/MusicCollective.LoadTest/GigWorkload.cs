@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Grpc.Core;
+using MusicCollective.Testing;
 using MusicCollective.Api.V1;
 using GoogleDate = Google.Type.Date;
 using GoogleMoney = Google.Type.Money;
@@ -32,7 +33,7 @@ public sealed class GigRecorders(int count)
 /// (leader + four members) with a split policy (3% fund, leader weight 1.5, member 1) and an authorised partner app;
 /// <see cref="RunGigsAsync"/> has the partner register, mark performed and settle gigs with five-member line-ups.
 /// </summary>
-public sealed class GigWorkload(ClientChannels channels, Tokens tokens, int bandCount)
+public sealed class GigWorkload(ClientChannels channels, BearerTokens tokens, int bandCount)
 {
     /// <summary>The partner app every band authorises; it registers and settles the gigs.</summary>
     public const string PartnerId = "loadtest-booking-app";

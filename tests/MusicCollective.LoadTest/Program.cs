@@ -114,7 +114,7 @@ namespace MusicCollective.LoadTest
                     Progress($"database: {storageDescription}");
                 }
 
-                var tokens = new Tokens();
+                var tokens = new BearerTokens();
                 environment["Auth__SigningKey"] = tokens.SigningKey;
                 foreach (var (key, value) in options.ServerEnvironment)
                 {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Grpc.Core;
 using MusicCollective.Api.V1;
 using MusicCollective.ReadModel;
+using MusicCollective.Testing;
 using GDate = Google.Type.Date;
 
 namespace MusicCollective.Server.Tests;
@@ -69,7 +70,7 @@ internal sealed class CrashScenario(ServerStorage storage, CrashScenarioOptions 
     private static readonly TimeSpan BackoffMin = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan BackoffMax = TimeSpan.FromSeconds(1);
 
-    private readonly TestTokens _tokens = new();
+    private readonly BearerTokens _tokens = new();
     private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _failureDetails = new(StringComparer.Ordinal);
     private readonly List<GigRun> _retries = [];
@@ -594,7 +595,7 @@ internal sealed class CrashScenario(ServerStorage storage, CrashScenarioOptions 
         }
     }
 
-    private Metadata Bearer(string subject, string role) => new() { { "authorization", $"Bearer {_tokens.Mint(subject, role)}" } };
+    private Metadata Bearer(string subject, string role) => new() { { "authorization", $"Bearer {_tokens.Issue(subject, role)}" } };
 
     private static CallOptions Options(Metadata headers) => new(headers, DateTime.UtcNow + CallDeadline);
 

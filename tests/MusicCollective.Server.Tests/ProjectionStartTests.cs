@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Grpc.Core;
 using Microsoft.Data.Sqlite;
 using MusicCollective.Api.V1;
+using MusicCollective.Testing;
 
 namespace MusicCollective.Server.Tests;
 
@@ -21,7 +22,7 @@ public sealed class ProjectionStartTests(ITestOutputHelper output)
     public async Task Projection_follows_the_journal_after_a_slow_journal_start()
     {
         var directory = Directory.CreateTempSubdirectory("mc-slow-journal-").FullName;
-        var tokens = new TestTokens();
+        var tokens = new BearerTokens();
         try
         {
             // A fresh journal file in WAL mode (as the server leaves it), held write-locked: the journal's
@@ -58,7 +59,7 @@ public sealed class ProjectionStartTests(ITestOutputHelper output)
             await held.DisposeAsync();
             await locker.CloseAsync();
 
-            var admin = new Metadata { { "authorization", $"Bearer {tokens.Mint("slow-admin", "admin")}" } };
+            var admin = new Metadata { { "authorization", $"Bearer {tokens.Issue("slow-admin", "admin")}" } };
             var members = new MemberService.MemberServiceClient(server.Channel);
             await RetryAsync(() => members.CreateMemberAsync(new CreateMemberRequest
             {
