@@ -53,28 +53,92 @@ public abstract class IdempotencyTests(SharedServer shared) : ApiTestBase(shared
         await AssertSettledOnceAsync(world, gig.GigId, settled.Settlement);
     }
 
-    /// <summary>Proves a late retry (after the gig moved on) succeeds, changes nothing, and answers with the gig as it is now.</summary>
+    /// <summary>Proves a late retry of each step of a gig settled since answers with that step's first answer (booked, then one expense, then performed) and writes nothing.</summary>
     [Fact]
-    public async Task Late_retry_changes_nothing_and_answers_with_the_current_gig()
+    public async Task Late_retries_answer_with_the_first_answer_and_write_nothing()
     {
         var world = await SeedBandAsync();
         var partner = PartnerOf(world);
-        var gig = await partner.Gigs.RegisterGigAsync(world.Gig(2000.00m, Day(2026, 5, 1)));
+        var register = world.Gig(2000.00m, Day(2026, 5, 1));
+        var registered = await partner.Gigs.RegisterGigAsync(register);
         var expense = new AddExpenseRequest
         {
-            RequestId = NewRequestId(), GigId = gig.GigId,
+            RequestId = NewRequestId(), GigId = registered.GigId,
             Expense = new Expense { ExpenseId = "fuel", PaidBy = world.Member, Description = "Van fuel", Amount = Eur(80.00m), ReceiptReference = "R-1" },
         };
-        await partner.Gigs.AddExpenseAsync(expense);
-        await partner.Gigs.MarkPerformedAsync(new MarkPerformedRequest { RequestId = NewRequestId(), GigId = gig.GigId });
+        var withExpense = await partner.Gigs.AddExpenseAsync(expense);
+        var performed = new MarkPerformedRequest { RequestId = NewRequestId(), GigId = registered.GigId };
+        var performedGig = await partner.Gigs.MarkPerformedAsync(performed);
+        var fee = new RecordFeeReceivedRequest { RequestId = NewRequestId(), GigId = registered.GigId, Fee = Eur(2000.00m) };
+        var settled = await partner.Gigs.RecordFeeReceivedAsync(fee);
+        await AssertSettledOnceAsync(world, registered.GigId, settled.Settlement);
+        var ledgerBefore = await SettledLedgerAsync(Treasurer);
+        var eventsBefore = await Server.Storage.CountEventsAsync($"gig-{registered.GigId}");
 
-        var late = await partner.Gigs.AddExpenseAsync(expense);
+        var lateRegister = await partner.Gigs.RegisterGigAsync(register);
+        var lateExpense = await partner.Gigs.AddExpenseAsync(expense);
+        var latePerformed = await partner.Gigs.MarkPerformedAsync(performed);
+        var lateFee = await partner.Gigs.RecordFeeReceivedAsync(fee);
 
-        // Entities keep each request's hash, not its first response: a retry is answered from the current state.
-        var current = await ReadGigAsAdminAsync(gig.GigId);
-        Assert.Single(current.Expenses);
-        Assert.Equal(current, late);
-        Assert.Equal(GigStatus.Performed, late.Status);
+        Assert.Equal((GigStatus.Booked, 0), (lateRegister.Status, lateRegister.Expenses.Count));
+        Assert.Equal(registered, lateRegister);
+        Assert.Equal((GigStatus.Booked, 1), (lateExpense.Status, lateExpense.Expenses.Count));
+        Assert.Equal(withExpense, lateExpense);
+        Assert.Equal(GigStatus.Performed, latePerformed.Status);
+        Assert.Equal(performedGig, latePerformed);
+        Assert.Equal(settled, lateFee);
+
+        Assert.Equal(4, eventsBefore);
+        Assert.Equal(eventsBefore, await Server.Storage.CountEventsAsync($"gig-{registered.GigId}"));
+        Assert.Equal(settled, await ReadGigAsAdminAsync(registered.GigId));
+        await AssertSettledOnceAsync(world, registered.GigId, settled.Settlement);
+        var ledgerAfter = await SettledLedgerAsync(Treasurer);
+        Assert.Equal((ledgerBefore.TransactionCount, ledgerBefore.PostingCount), (ledgerAfter.TransactionCount, ledgerAfter.PostingCount));
+    }
+
+    /// <summary>Proves a member update retried after a second update answers with the first update's values and writes nothing.</summary>
+    [Fact]
+    public async Task Late_retry_of_a_member_update_answers_with_its_own_values()
+    {
+        var memberId = NewId("fay");
+        await CreateMemberAsync(Admin, memberId);
+        var first = new UpdateMemberRequest { RequestId = NewRequestId(), MemberId = memberId, DisplayName = "Fay", Email = "fay@example.org" };
+        var firstAnswer = await Admin.Members.UpdateMemberAsync(first);
+        var second = new UpdateMemberRequest
+        {
+            RequestId = NewRequestId(), MemberId = memberId, DisplayName = "Fay Fontaine", Email = "fontaine@example.org",
+        };
+        var secondAnswer = await Admin.Members.UpdateMemberAsync(second);
+        var eventsBefore = await Server.Storage.CountEventsAsync($"member-{memberId}");
+
+        var late = await Admin.Members.UpdateMemberAsync(first);
+
+        Assert.Equal(("Fay", "fay@example.org"), (late.DisplayName, late.Email));
+        Assert.Equal(firstAnswer, late);
+        Assert.Equal(secondAnswer, await Admin.Members.GetMemberAsync(new GetMemberRequest { MemberId = memberId }));
+        Assert.Equal(3, eventsBefore);
+        Assert.Equal(eventsBefore, await Server.Storage.CountEventsAsync($"member-{memberId}"));
+    }
+
+    /// <summary>Proves a partner authorisation retried after the partner was revoked answers with the partner authorised, and it stays revoked.</summary>
+    [Fact]
+    public async Task Late_retry_of_a_band_change_answers_with_the_band_as_it_then_was()
+    {
+        var world = await SeedBandAsync();
+        var otherPartner = NewId("partner");
+        var authorize = new AuthorizePartnerRequest { RequestId = NewRequestId(), BandId = world.BandId, PartnerId = otherPartner };
+        var authorized = await Admin.Bands.AuthorizePartnerAsync(authorize);
+        var revoked = await Admin.Bands.RevokePartnerAsync(new RevokePartnerRequest
+        {
+            RequestId = NewRequestId(), BandId = world.BandId, PartnerId = otherPartner,
+        });
+
+        var late = await Admin.Bands.AuthorizePartnerAsync(authorize);
+
+        Assert.Contains(otherPartner, late.AuthorizedPartnerIds);
+        Assert.Equal(authorized, late);
+        Assert.DoesNotContain(otherPartner, revoked.AuthorizedPartnerIds);
+        Assert.Equal(revoked, await Admin.Bands.GetBandAsync(new GetBandRequest { BandId = world.BandId }));
     }
 
     private async Task<Gig> ReadGigAsAdminAsync(string gigId) => await Admin.Gigs.GetGigAsync(new GetGigRequest { GigId = gigId });

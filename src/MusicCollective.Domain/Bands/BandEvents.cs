@@ -3,7 +3,8 @@ using MusicCollective.Domain.Policies;
 namespace MusicCollective.Domain.Bands;
 
 /// <summary>Something that happened to a band. Stored forever: fields are only ever added, never changed.</summary>
-public abstract record BandEvent(string BandId, string RequestId, string PayloadHash, DateTimeOffset Time);
+public abstract record BandEvent(string BandId, string RequestId, string PayloadHash, DateTimeOffset Time)
+    : Entities.IRequestEvent;
 
 /// <summary>A band was registered.</summary>
 public sealed record BandCreated(string BandId, string RequestId, string PayloadHash, DateTimeOffset Time, string Name)

@@ -12,7 +12,7 @@ public sealed record Membership(string MemberId, string Role, DateOnly JoinedOn,
 }
 
 /// <summary>A band as its entity knows it: plain data, so snapshots serialise as they are.</summary>
-public sealed record BandState
+public sealed record BandState : IEntityState
 {
     /// <summary>Most memberships a band keeps (past ones included).</summary>
     public const int MembershipsMax = 200;

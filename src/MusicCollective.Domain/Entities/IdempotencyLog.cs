@@ -21,13 +21,26 @@ public sealed record IdempotencyLog
     /// <summary>Request ids, oldest first, to forget the oldest when full.</summary>
     public ImmutableQueue<string> Order { get; init; } = ImmutableQueue<string>.Empty;
 
+    /// <summary>
+    /// The request applied last, so a retry of it is answered from the current state without reading the journal.
+    /// Null when nothing was applied yet, and in snapshots written before this property existed (a retry then reads
+    /// the journal, which is slower but gives the same answer).
+    /// </summary>
+    public string? LastRequestId { get; init; }
+
     /// <summary>Whether <paramref name="stamp"/> is new, a retry, or a reuse of its id for another payload.</summary>
     public RequestStatus Check(RequestStamp stamp) =>
         !HashByRequestId.TryGetValue(stamp.RequestId, out var hash) ? RequestStatus.New
         : hash == stamp.PayloadHash ? RequestStatus.Retry
         : RequestStatus.IdReused;
 
-    /// <summary>The log with <paramref name="stamp"/> recorded.</summary>
+    /// <summary>
+    /// True when <paramref name="requestId"/> is the request applied last: the current state is then the state right
+    /// after it, which is its first answer.
+    /// </summary>
+    public bool IsLast(string requestId) => LastRequestId == requestId;
+
+    /// <summary>The log with <paramref name="stamp"/> recorded as the request applied last.</summary>
     public IdempotencyLog Record(RequestStamp stamp)
     {
         if (HashByRequestId.ContainsKey(stamp.RequestId)) return this;
@@ -38,7 +51,7 @@ public sealed record IdempotencyLog
             order = order.Dequeue(out var oldest);
             hashes = hashes.Remove(oldest);
         }
-        return new IdempotencyLog { HashByRequestId = hashes, Order = order };
+        return new IdempotencyLog { HashByRequestId = hashes, Order = order, LastRequestId = stamp.RequestId };
     }
 }
 

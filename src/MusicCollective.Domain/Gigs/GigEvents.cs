@@ -1,7 +1,8 @@
 namespace MusicCollective.Domain.Gigs;
 
 /// <summary>Something that happened to a gig. Stored forever: fields are only ever added, never changed.</summary>
-public abstract record GigEvent(string GigId, string RequestId, string PayloadHash, DateTimeOffset Time);
+public abstract record GigEvent(string GigId, string RequestId, string PayloadHash, DateTimeOffset Time)
+    : Entities.IRequestEvent;
 
 /// <summary>A gig was registered.</summary>
 public sealed record GigRegistered(string GigId, string RequestId, string PayloadHash, DateTimeOffset Time,

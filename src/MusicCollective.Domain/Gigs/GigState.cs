@@ -4,7 +4,7 @@ using MusicCollective.Domain.Entities;
 namespace MusicCollective.Domain.Gigs;
 
 /// <summary>A gig as its entity knows it: plain data, so snapshots serialise as they are.</summary>
-public sealed record GigState
+public sealed record GigState : IEntityState
 {
     /// <summary>Longest venue, description, reason or receipt reference.</summary>
     public const int TextLengthMax = 200;

@@ -3,7 +3,8 @@ using MusicCollective.Domain.Entities;
 namespace MusicCollective.Domain.Members;
 
 /// <summary>Something that happened to a member. Stored forever: fields are only ever added, never changed.</summary>
-public abstract record MemberEvent(string MemberId, string RequestId, string PayloadHash, DateTimeOffset Time);
+public abstract record MemberEvent(string MemberId, string RequestId, string PayloadHash, DateTimeOffset Time)
+    : IRequestEvent;
 
 /// <summary>A member was registered.</summary>
 public sealed record MemberCreated(string MemberId, string RequestId, string PayloadHash, DateTimeOffset Time,

@@ -4,7 +4,7 @@ using MusicCollective.Domain.Errors;
 namespace MusicCollective.Domain.Members;
 
 /// <summary>A member as its entity knows it. <see cref="Exists"/> is false until <see cref="MemberCreated"/>.</summary>
-public sealed record MemberState
+public sealed record MemberState : IEntityState
 {
     /// <summary>Longest display name or e-mail address.</summary>
     public const int TextLengthMax = 200;

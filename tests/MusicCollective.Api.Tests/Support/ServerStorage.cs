@@ -27,12 +27,27 @@ public abstract record ServerStorage
     /// </summary>
     public abstract Task<IAsyncDisposable> BlockJournalCreationAsync();
 
+    /// <summary>How many events the journal holds for <paramref name="persistenceId"/> ("gig-{id}"): to prove a call wrote none.</summary>
+    public abstract Task<long> CountEventsAsync(string persistenceId);
+
     /// <summary>Runs a statement on an open connection.</summary>
     protected static async Task ExecuteAsync(System.Data.Common.DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Counts the journal's rows of <paramref name="persistenceId"/> on an open connection (Akka.Persistence.Sql's default table).</summary>
+    protected static async Task<long> CountEventsAsync(System.Data.Common.DbConnection connection, string persistenceId)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM journal WHERE persistence_id = @persistence_id";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@persistence_id";
+        parameter.Value = persistenceId;
+        command.Parameters.Add(parameter);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Rolls back the blocking transaction and closes its connection when disposed.</summary>
@@ -79,6 +94,17 @@ public sealed record SqliteStorage(string Directory) : ServerStorage
     }
 
     /// <inheritdoc />
+    public override async Task<long> CountEventsAsync(string persistenceId)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(Directory, "journal.db"), Pooling = false, Mode = SqliteOpenMode.ReadOnly,
+        }.ToString());
+        await connection.OpenAsync();
+        return await CountEventsAsync(connection, persistenceId);
+    }
+
+    /// <inheritdoc />
     public override void Delete()
     {
         try
@@ -114,5 +140,13 @@ public sealed record PostgresStorage(string ConnectionString) : ServerStorage
         await ExecuteAsync(connection, "BEGIN");
         await ExecuteAsync(connection, "CREATE TABLE public.journal (blocker integer)");
         return new Blocker(connection);
+    }
+
+    /// <inheritdoc />
+    public override async Task<long> CountEventsAsync(string persistenceId)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        return await CountEventsAsync(connection, persistenceId);
     }
 }

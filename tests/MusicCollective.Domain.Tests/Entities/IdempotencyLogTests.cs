@@ -4,7 +4,7 @@ using MusicCollective.Domain.Gigs;
 
 namespace MusicCollective.Domain.Tests.Entities;
 
-/// <summary>The per-entity request log: new, retry, reused id, and its bound.</summary>
+/// <summary>The per-entity request log: new, retry, reused id, the request applied last, and its bound.</summary>
 public sealed class IdempotencyLogTests
 {
     // Proves a request id never seen is New.
@@ -39,6 +39,30 @@ public sealed class IdempotencyLogTests
         _ = before.Record(Stamps.Of("r-2"));
         Assert.Equal(RequestStatus.New, before.Check(Stamps.Of("r-2")));
         Assert.Single(before.HashByRequestId);
+    }
+
+    // Proves the log knows the request recorded last (the retry answered from the current state) and nothing when empty.
+    [Fact]
+    public void Knows_the_request_recorded_last()
+    {
+        var log = IdempotencyLog.Empty.Record(Stamps.Of("r-1")).Record(Stamps.Of("r-2"));
+
+        Assert.Null(IdempotencyLog.Empty.LastRequestId);
+        Assert.False(IdempotencyLog.Empty.IsLast("r-1"));
+        Assert.Equal("r-2", log.LastRequestId);
+        Assert.True(log.IsLast("r-2"));
+        Assert.False(log.IsLast("r-1"));
+    }
+
+    // Proves the request recorded last is still known after evictions, and a log without it (an old snapshot) knows none.
+    [Fact]
+    public void Request_recorded_last_survives_evictions_and_may_be_unknown()
+    {
+        var log = IdempotencyLog.Empty;
+        for (var i = 0; i <= IdempotencyLog.EntriesMax; i++) log = log.Record(Stamps.Of($"r-{i}"));
+
+        Assert.True(log.IsLast($"r-{IdempotencyLog.EntriesMax}"));
+        Assert.False((log with { LastRequestId = null }).IsLast($"r-{IdempotencyLog.EntriesMax}"));
     }
 
     // Proves the log keeps at most EntriesMax ids and forgets the oldest first.

@@ -21,5 +21,5 @@ internal static class StateText
     // The dictionary's enumeration order is an implementation detail: sort it; the queue's order is meaningful.
     private static string Of(IdempotencyLog log) =>
         $"|requests: {string.Join(",", log.HashByRequestId.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}" +
-        $"|order: {string.Join(",", log.Order)}";
+        $"|order: {string.Join(",", log.Order)}|last: {log.LastRequestId}";
 }

@@ -91,4 +91,42 @@ public sealed class GigBehaviorPropertyTests(ITestOutputHelper output)
         Assert.True(reuses > SessionIterations / 5, $"only {reuses} reused ids");
         Assert.True(refusedWhenClosed > SessionIterations / 20, $"only {refusedWhenClosed} commands to closed gigs");
     }
+
+    // Proves every retry, however late, can be given its first answer: the current state when it was the last request applied, else a replay of the events up to it.
+    [Fact]
+    public void Every_retry_gets_the_state_right_after_its_request()
+    {
+        long late = 0, last = 0;
+
+        GigSessions.Sessions.Sample(session =>
+        {
+            var live = GigState.Initial(GigId);
+            var events = new List<GigEvent>();
+            var firstAnswers = new Dictionary<string, string>(StringComparer.Ordinal);
+            var commands = session.Commands();
+            for (var i = 0; i < commands.Count; i++)
+            {
+                var requestId = ((IStamped)commands[i]).Stamp.RequestId;
+                var decision = live.Process(commands[i], Now.AddSeconds(i));
+                if (decision.IsRetry)
+                {
+                    var answer = live.Requests.IsLast(requestId)
+                        ? live
+                        : events.Aggregate(FirstAnswerReplay<GigState>.Start(requestId, GigState.Initial(GigId)),
+                            (replay, e) => replay.Step(e, (state, @event) => state.Apply(@event))).State;
+                    Assert.Equal(firstAnswers[requestId], StateText.Of(answer));
+                    Interlocked.Increment(ref live.Requests.IsLast(requestId) ? ref last : ref late);
+                    continue;
+                }
+                if (decision.Events.Count == 0) continue;
+                live = live.Apply(Assert.Single(decision.Events));
+                events.Add(decision.Events[0]);
+                firstAnswers[requestId] = StateText.Of(live);
+            }
+        }, iter: SessionIterations);
+
+        output.WriteLine($"late retries {late}, retries of the last request {last}");
+        Assert.True(late > SessionIterations / 5, $"only {late} late retries");
+        Assert.True(last > SessionIterations / 20, $"only {last} retries of the last request");
+    }
 }
