@@ -17,6 +17,12 @@ public interface IReadModelStore
     /// <summary>Creates the tables and indexes if they do not exist. Safe to call at every start.</summary>
     Task EnsureSchemaAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs a trivial query (<c>SELECT 1</c>) on a fresh or pooled connection: whether the database answers at all,
+    /// for the readiness probe. Throws what the driver throws when it does not.
+    /// </summary>
+    Task PingAsync(CancellationToken cancellationToken);
+
     /// <summary>The last journal offset the named projection applied, or 0.</summary>
     Task<long> GetOffsetAsync(string projection, CancellationToken cancellationToken);
 

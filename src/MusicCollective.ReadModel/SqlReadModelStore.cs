@@ -53,6 +53,14 @@ public sealed class SqlReadModelStore : IReadModelStore, IAsyncDisposable, IDisp
     }
 
     /// <inheritdoc />
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var command = NewCommand(connection, null, "SELECT 1");
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<long> GetOffsetAsync(string projection, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(projection);

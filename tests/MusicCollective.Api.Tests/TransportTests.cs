@@ -1,5 +1,6 @@
 using Grpc.Health.V1;
 using Grpc.Reflection.V1Alpha;
+using MusicCollective.Grpc.Health;
 
 namespace MusicCollective.Api.Tests;
 
@@ -87,7 +88,7 @@ public abstract class TransportTests(SharedServer shared) : ApiTestBase(shared)
         }
     }
 
-    /// <summary>Proves the standard gRPC health service (grpc.health.v1) answers SERVING, without a token.</summary>
+    /// <summary>Proves the standard gRPC health service (grpc.health.v1) answers SERVING for liveness (the default service ""), without a token.</summary>
     [Fact]
     public async Task Health_check_is_serving()
     {
@@ -96,6 +97,20 @@ public abstract class TransportTests(SharedServer shared) : ApiTestBase(shared)
         var response = await health.CheckAsync(new HealthCheckRequest());
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
+    }
+
+    /// <summary>Proves a started server is ready (service "ready": an Up cluster member whose database answers), without a token, and that a service nobody registered is NOT_FOUND, not SERVING.</summary>
+    [Fact]
+    public async Task Health_check_ready_is_serving_and_an_unknown_service_is_not_found()
+    {
+        var health = new Health.HealthClient(Server.Channel);
+
+        var ready = await health.CheckAsync(new HealthCheckRequest { Service = HealthServices.Ready });
+        var unknown = await Assert.ThrowsAsync<RpcException>(async () =>
+            await health.CheckAsync(new HealthCheckRequest { Service = "no-such-service" }));
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, ready.Status);
+        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
     }
 
     /// <summary>Proves server reflection lists every MusicCollective service and describes one of them.</summary>

@@ -33,6 +33,7 @@ public static class AkkaServiceCollectionExtensions
     public static IServiceCollection AddMusicCollectiveAkka(this IServiceCollection services, AkkaSettings settings)
     {
         services.AddSingleton<EntityGateway>();
+        services.AddSingleton<ClusterMembership>();
         services.AddAkka(settings.SystemName, (builder, provider) =>
         {
             var clock = provider.GetService<TimeProvider>() ?? TimeProvider.System;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MusicCollective.Grpc.Auth;
 using MusicCollective.Grpc.Errors;
+using MusicCollective.Grpc.Health;
 
 namespace MusicCollective.Grpc.Hosting;
 
@@ -26,8 +27,7 @@ public static class GrpcServiceCollectionExtensions
             options.Interceptors.Add<ErrorInterceptor>();
         });
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks().AddCheck("music-collective", () =>
-            Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        services.AddMusicCollectiveHealthChecks();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TokenIssuer>();
         services.AddMusicCollectiveAuth(auth, environment);
