@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace MusicCollective.Api.Tests;
 
 /// <summary>
@@ -39,7 +37,7 @@ public sealed class DatabaseOutageTests(PostgresFixture postgres, SharedServer s
         var fee = new RecordFeeReceivedRequest { RequestId = NewRequestId(), GigId = waiting.GigId, Fee = Eur(2000.00m) };
         var registerDuring = world.Gig(500.00m, Day(2026, 3, 15), world.DuoLineup());
 
-        await using (await RefuseConnectionsAsync(storage.ConnectionString))
+        await using (await storage.RefuseConnectionsAsync())
         {
             await Assert.ThrowsAsync<RpcException>(async () => await partner.Gigs.RecordFeeReceivedAsync(fee,
                 deadline: DateTime.UtcNow + CallDeadlineDuringOutage));
@@ -87,30 +85,5 @@ public sealed class DatabaseOutageTests(PostgresFixture postgres, SharedServer s
                 await Task.Delay(Eventually.Interval);
             }
         }
-    }
-
-    // Makes the database refuse new connections and cuts the open ones (the server's pools included), as an outage
-    // does; disposing the result lets connections in again.
-    private static async Task<IAsyncDisposable> RefuseConnectionsAsync(string connectionString)
-    {
-        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
-        var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ToString();
-        await ExecuteAsync(maintenance, $"""ALTER DATABASE "{database}" ALLOW_CONNECTIONS false""");
-        await ExecuteAsync(maintenance,
-            $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND pid <> pg_backend_pid()");
-        return new Reopen(() => ExecuteAsync(maintenance, $"""ALTER DATABASE "{database}" ALLOW_CONNECTIONS true"""));
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private sealed class Reopen(Func<Task> reopen) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync() => await reopen();
     }
 }

@@ -1,6 +1,5 @@
 using Grpc.Health.V1;
 using MusicCollective.Grpc.Health;
-using Npgsql;
 using static Grpc.Health.V1.HealthCheckResponse.Types;
 
 namespace MusicCollective.Api.Tests.HealthChecks;
@@ -25,26 +24,15 @@ public sealed class PostgresOutageHealthTests(PostgresFixture postgres)
     public async Task Readiness_follows_a_database_outage_and_liveness_stays_serving()
     {
         var storage = (PostgresStorage)await Engines.NewPostgresAsync(postgres);
-        var database = new NpgsqlConnectionStringBuilder(storage.ConnectionString).Database!;
         await using var server = await TestServer.StartAsync(storage);
         var health = new Health.HealthClient(server.Channel);
         Assert.Equal(ServingStatus.Serving, await StatusAsync(health, HealthServices.Ready));
 
-        await using var superuser = new NpgsqlConnection(postgres.Server.ConnectionString);
-        await superuser.OpenAsync();
-        try
+        await using (await storage.RefuseConnectionsAsync())
         {
-            await ExecuteAsync(superuser, $"""ALTER DATABASE "{database}" ALLOW_CONNECTIONS false""");
-            await ExecuteAsync(superuser,
-                $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND pid <> pg_backend_pid()");
-
             await Eventually.Until(() => StatusAsync(health, HealthServices.Ready), status => status == ServingStatus.NotServing,
                 "readiness while the database refuses connections");
             Assert.Equal(ServingStatus.Serving, await StatusAsync(health, HealthServices.Live, TimeSpan.FromSeconds(1)));
-        }
-        finally
-        {
-            await ExecuteAsync(superuser, $"""ALTER DATABASE "{database}" ALLOW_CONNECTIONS true""");
         }
 
         await Eventually.Until(() => StatusAsync(health, HealthServices.Ready), status => status == ServingStatus.Serving,
@@ -57,11 +45,5 @@ public sealed class PostgresOutageHealthTests(PostgresFixture postgres)
         var response = await health.CheckAsync(new HealthCheckRequest { Service = service },
             deadline: DateTime.UtcNow.Add(deadline ?? ProbeDeadline));
         return response.Status;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -149,4 +149,29 @@ public sealed record PostgresStorage(string ConnectionString) : ServerStorage
         await connection.OpenAsync();
         return await CountEventsAsync(connection, persistenceId);
     }
+
+    /// <summary>
+    /// An outage of this database alone (the shared PostgreSQL server keeps running): it refuses new connections and
+    /// its open ones are cut, the server's pooled ones included. Disposing the result lets connections in again.
+    /// </summary>
+    public async Task<IAsyncDisposable> RefuseConnectionsAsync()
+    {
+        var database = new NpgsqlConnectionStringBuilder(ConnectionString).Database!;
+        var maintenance = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false }.ToString());
+        await maintenance.OpenAsync();
+        await ExecuteAsync(maintenance, $"""ALTER DATABASE "{database}" ALLOW_CONNECTIONS false""");
+        await ExecuteAsync(maintenance,
+            $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND pid <> pg_backend_pid()");
+        return new Reopener(maintenance, database);
+    }
+
+    private sealed class Reopener(NpgsqlConnection maintenance, string database) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await ExecuteAsync(maintenance, $"""ALTER DATABASE "{database}" ALLOW_CONNECTIONS true""");
+            await maintenance.DisposeAsync();
+        }
+    }
 }
