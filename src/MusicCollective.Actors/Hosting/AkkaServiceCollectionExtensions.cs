@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Hosting;
+using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using Akka.Persistence.Hosting;
 using Akka.Persistence.Sql.Hosting;
@@ -38,7 +39,9 @@ public static class AkkaServiceCollectionExtensions
         {
             var clock = provider.GetService<TimeProvider>() ?? TimeProvider.System;
             var store = provider.GetRequiredService<IReadModelStore>();
-            var shardOptions = new ShardOptions { RememberEntities = false };
+            // Shard placement lives in distributed data, not in the journal (Akka's persistence mode is deprecated): the
+            // coordinator then keeps working through a database outage instead of failing to persist placements.
+            var shardOptions = new ShardOptions { RememberEntities = false, StateStoreMode = StateStoreMode.DData };
             builder
                 .AddHocon(QueryHocon, HoconAddMode.Prepend)
                 .WithRemoting(settings.Hostname, settings.Port)
