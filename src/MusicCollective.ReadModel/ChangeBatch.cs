@@ -72,7 +72,7 @@ internal sealed class ChangeBatch
         Require(transaction.TransactionId, field + ".TransactionId");
         if (transaction.Postings is null) throw new ArgumentException($"{field}.Postings is null", "changes");
         Invariant.Check(transaction.Postings.Count >= 2,
-            $"ledger transaction {transaction.TransactionId} has {transaction.Postings.Count} posting(s); double entry needs two or more");
+            $"ledger transaction {transaction.TransactionId} has {transaction.Postings.Count} posting(s); a balanced transaction needs two or more");
         var sums = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var posting in transaction.Postings)
         {

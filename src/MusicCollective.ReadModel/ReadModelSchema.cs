@@ -3,7 +3,7 @@ namespace MusicCollective.ReadModel;
 /// <summary>
 /// The read model's tables, written once for both engines. Every name starts with <c>rm_</c> so it never clashes
 /// with Akka's <c>journal</c>, <c>snapshot</c> and <c>tags</c> tables in the same database. Money is BIGINT minor
-/// units; decimals (weights, percentages) are exact invariant-culture text; nothing is REAL or double.
+/// units; decimals (weights, percentages) are exact invariant-culture text; nothing is stored as binary floating point.
 /// </summary>
 /// <remarks>
 /// <c>source_offset</c> on the upserted rows is the journal offset of the batch that last wrote the row: re-applying
