@@ -58,6 +58,9 @@ public abstract class EntityActor<TState, TCommand, TEvent> : ReceivePersistentA
     /// </summary>
     protected virtual bool TakesSnapshots => true;
 
+    /// <inheritdoc />
+    public override Recovery Recovery => TakesSnapshots ? Recovery.Default : new Recovery(SnapshotSelectionCriteria.None);
+
     /// <summary>True for a read-only query, answered from the current state.</summary>
     protected abstract bool IsQuery(TCommand command);
 

@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Akka.Persistence;
 using MusicCollective.Domain.Entities;
 using MusicCollective.Domain.Gigs;
 
@@ -11,9 +10,6 @@ public sealed class GigActor(string gigId, TimeProvider clock)
 {
     /// <summary>Props for the sharded entity.</summary>
     public static Props PropsFor(string gigId, TimeProvider clock) => Props.Create(() => new GigActor(gigId, clock));
-
-    /// <summary>No snapshot is looked up when a gig starts (see <see cref="TakesSnapshots"/>).</summary>
-    public override Recovery Recovery { get; } = new(SnapshotSelectionCriteria.None);
 
     /// <summary>
     /// A gig's history is bounded (registration, at most <see cref="GigBehavior.ExpensesMax"/> expenses, a few

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 using MusicCollective.ReadModel;
+using Npgsql;
 
 namespace MusicCollective.Server.Storage;
 
