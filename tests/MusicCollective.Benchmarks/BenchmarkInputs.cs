@@ -10,7 +10,15 @@ internal static class BenchmarkInputs
     public const int Count = 1024;
 
     /// <summary>Mask that wraps a cursor into [0, <see cref="Count"/>).</summary>
-    public const int CursorMask = Count - 1;
+    private const int CursorMask = Count - 1;
+
+    /// <summary>The input index to use now; moves <paramref name="cursor"/> on, wrapping after <see cref="Count"/>.</summary>
+    public static int Advance(ref int cursor)
+    {
+        var i = cursor;
+        cursor = (i + 1) & CursorMask;
+        return i;
+    }
 
     /// <summary>The fixed seed, so two runs measure identical inputs.</summary>
     public const int Seed = 20_250_601;

@@ -38,21 +38,14 @@ public class FiftyWayAllocationBenchmarks
     [Benchmark]
     public long[] IntegerWeights50()
     {
-        var i = Next();
+        var i = BenchmarkInputs.Advance(ref _cursor);
         return Allocator.Allocate(_amounts[i], _integerWeights, _recipientIds, _keys[i]);
     }
 
     [Benchmark]
     public long[] DecimalWeights50()
     {
-        var i = Next();
+        var i = BenchmarkInputs.Advance(ref _cursor);
         return Allocator.Allocate(_amounts[i], _decimalWeights, _recipientIds, _keys[i]);
-    }
-
-    private int Next()
-    {
-        var i = _cursor;
-        _cursor = (i + 1) & BenchmarkInputs.CursorMask;
-        return i;
     }
 }

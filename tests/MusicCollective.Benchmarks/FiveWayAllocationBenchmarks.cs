@@ -32,21 +32,14 @@ public class FiveWayAllocationBenchmarks
     [Benchmark]
     public long[] IntegerWeights5()
     {
-        var i = Next();
+        var i = BenchmarkInputs.Advance(ref _cursor);
         return Allocator.Allocate(_amounts[i], IntegerWeights, RecipientIds, _keys[i]);
     }
 
     [Benchmark]
     public long[] DecimalWeights5()
     {
-        var i = Next();
+        var i = BenchmarkInputs.Advance(ref _cursor);
         return Allocator.Allocate(_amounts[i], DecimalWeights, RecipientIds, _keys[i]);
-    }
-
-    private int Next()
-    {
-        var i = _cursor;
-        _cursor = (i + 1) & BenchmarkInputs.CursorMask;
-        return i;
     }
 }

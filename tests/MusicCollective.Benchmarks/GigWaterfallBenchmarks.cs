@@ -56,8 +56,6 @@ public class GigWaterfallBenchmarks
     [Benchmark]
     public GigSettlement Settle()
     {
-        var i = _cursor;
-        _cursor = (i + 1) & BenchmarkInputs.CursorMask;
-        return GigWaterfall.Settle(_requests[i]);
+        return GigWaterfall.Settle(_requests[BenchmarkInputs.Advance(ref _cursor)]);
     }
 }
