@@ -38,6 +38,9 @@ public sealed class TestServer : IAsyncDisposable
     /// <summary>Where this server keeps its state.</summary>
     public ServerStorage Storage { get; }
 
+    /// <summary>The server's services (its actor system, say), for tests that look inside.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     /// <summary>A channel to the server.</summary>
     public GrpcChannel Channel { get; }
 
