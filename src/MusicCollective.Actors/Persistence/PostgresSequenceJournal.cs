@@ -19,7 +19,9 @@ namespace MusicCollective.Actors.Persistence;
 /// </summary>
 public sealed class PostgresSequenceJournal : SqlWriteJournal
 {
-    private readonly NpgsqlDataSource? _dataSource;
+    // Null when the plugin's own query is used. Connections come from Npgsql's pool for this connection string, the
+    // same pool the plugin's own connections use, so the journal opens no more connections than before.
+    private readonly string? _connectionString;
     private readonly string _highestSequenceNrSql = "";
     private readonly ConcurrentDictionary<string, Task> _writesInFlight = new();
 
@@ -30,7 +32,7 @@ public sealed class PostgresSequenceJournal : SqlWriteJournal
         // Connections given to the plugin in code (a DataOptionsSetup) are not in the configuration: plugin's own path.
         var setup = Context.System.Settings.Setup;
         if (query is null || setup.Get<DataOptionsSetup>().HasValue || setup.Get<MultiDataOptionsSetup>().HasValue) return;
-        _dataSource = NpgsqlDataSource.Create(config.GetString("connection-string"));
+        _connectionString = config.GetString("connection-string");
         _highestSequenceNrSql = query;
     }
 
@@ -38,14 +40,16 @@ public sealed class PostgresSequenceJournal : SqlWriteJournal
     public override async Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr,
         CancellationToken cancellationToken)
     {
-        if (_dataSource is null) return await base.ReadHighestSequenceNrAsync(persistenceId, fromSequenceNr, cancellationToken);
+        if (_connectionString is null) return await base.ReadHighestSequenceNrAsync(persistenceId, fromSequenceNr, cancellationToken);
         if (_writesInFlight.TryGetValue(persistenceId, out var write))
         {
             // Whether it succeeded does not matter here, only that it is over: its rows are then visible or absent.
             await write.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously,
                 TaskScheduler.Default);
         }
-        await using var command = _dataSource.CreateCommand(_highestSequenceNrSql);
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(_highestSequenceNrSql, connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = persistenceId });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = fromSequenceNr });
         return await command.ExecuteScalarAsync(cancellationToken) is long highest ? highest : 0L;
@@ -57,7 +61,7 @@ public sealed class PostgresSequenceJournal : SqlWriteJournal
     {
         var writes = messages as IReadOnlyList<AtomicWrite> ?? messages.ToList();
         var written = base.WriteMessagesAsync(writes, cancellationToken);
-        if (_dataSource is null || writes.Count == 0) return written;
+        if (_connectionString is null || writes.Count == 0) return written;
         // One call carries one entity's writes (the plugin relies on the same). Only the latest write of an entity
         // is remembered: the plugin's single writer queue completes an entity's writes in order.
         var persistenceId = writes[0].PersistenceId;
@@ -65,12 +69,5 @@ public sealed class PostgresSequenceJournal : SqlWriteJournal
         written.ContinueWith(_ => _writesInFlight.TryRemove(KeyValuePair.Create(persistenceId, (Task)written)),
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return written;
-    }
-
-    /// <inheritdoc />
-    protected override void PostStop()
-    {
-        base.PostStop();
-        _dataSource?.Dispose();
     }
 }
