@@ -62,8 +62,8 @@ public sealed class PostgresSequenceJournal : SqlWriteJournal
         var writes = messages as IReadOnlyList<AtomicWrite> ?? messages.ToList();
         var written = base.WriteMessagesAsync(writes, cancellationToken);
         if (_connectionString is null || writes.Count == 0) return written;
-        // One call carries one entity's writes (the plugin relies on the same). Only the latest write of an entity
-        // is remembered: the plugin's single writer queue completes an entity's writes in order.
+        // One call carries one entity's writes (the plugin relies on the same). Remembering the latest is enough: an
+        // entity waits for each write before its next, and the single writer (parallelism = 1) completes in order.
         var persistenceId = writes[0].PersistenceId;
         _writesInFlight[persistenceId] = written;
         written.ContinueWith(_ => _writesInFlight.TryRemove(KeyValuePair.Create(persistenceId, (Task)written)),
