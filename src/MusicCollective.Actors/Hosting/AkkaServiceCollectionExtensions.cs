@@ -22,10 +22,14 @@ public static class AkkaServiceCollectionExtensions
     // in balances. parallelism = 1: one writer drains the journal's queue, so the events of many entities written at
     // the same moment share one database transaction instead of each paying its own commit (measured: half the
     // commits per settlement under load, and more settlements per second). class: the plugin's journal with a
-    // cheaper highest-sequence-number read on PostgreSQL (PostgresSequenceJournal says why).
+    // cheaper highest-sequence-number read and group commit on PostgreSQL (PostgresJournal says how). Window measured
+    // in the load benchmark: 10 ms cut the CPU per settlement by about a fifth and raised throughput; 2 ms made
+    // transactions too small to gain. A write after 50 ms without any goes at once (group-commit-idle-after).
     private const string QueryHocon = """
         akka.persistence.query.journal.sql.refresh-interval = 100ms
-        akka.persistence.journal.sql.class = "MusicCollective.Actors.Persistence.PostgresSequenceJournal, MusicCollective.Actors"
+        akka.persistence.journal.sql.class = "MusicCollective.Actors.Persistence.PostgresJournal, MusicCollective.Actors"
+        akka.persistence.journal.sql.group-commit-window = 10ms
+        akka.persistence.journal.sql.group-commit-max-writes = 32
         akka.persistence.journal.sql.parallelism = 1
         akka.persistence.journal.sql.prefer-parameters-on-multirow-insert = true
         akka.cluster.sharding.passivate-idle-entity-after = 5m
