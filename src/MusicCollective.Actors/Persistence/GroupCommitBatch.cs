@@ -30,7 +30,9 @@ public sealed class GroupCommitBatch
 
     /// <summary>
     /// Answers every member from the batch's write: the plugin reports one rejection (or null) per write, in order,
-    /// so each member gets its own slice; an empty report means all succeeded. A failed write fails every member.
+    /// so each member gets its own slice; a missing or empty report means all succeeded, and each member then gets one
+    /// null per write (Akka's journal accepts only null or exactly one entry per write). A failed write fails every
+    /// member.
     /// </summary>
     public void Complete(Task<IImmutableList<Exception>> written)
     {
@@ -44,7 +46,7 @@ public sealed class GroupCommitBatch
         foreach (var (count, answer) in _members)
         {
             answer.TrySetResult(rejections is null || rejections.Count == 0
-                ? ImmutableList<Exception>.Empty
+                ? ImmutableList.CreateRange(Enumerable.Repeat<Exception>(null!, count))
                 : rejections.Skip(start).Take(count).ToImmutableList());
             start += count;
         }

@@ -13,8 +13,8 @@ public static class JournalSequenceQuery
 {
     /// <summary>
     /// The query for a journal configuration block, or null when the plugin's own query must be used: another engine,
-    /// no connection string (the plugin then gets its connection from elsewhere), or delete-compatibility mode (the
-    /// highest number then also lives in a metadata table). Unset keys take the plugin's defaults, as the plugin does.
+    /// no connection string (the plugin then gets its connection from elsewhere), delete-compatibility mode (the
+    /// highest number then also lives in a metadata table), or the legacy table-compatibility-mode key. Unset keys take the plugin's defaults, as the plugin does.
     /// </summary>
     public static string? For(Config journalBlock)
     {
@@ -22,6 +22,8 @@ public static class JournalSequenceQuery
         if (!journal.GetString("provider-name", "").StartsWith("PostgreSQL", StringComparison.OrdinalIgnoreCase)) return null;
         if (string.IsNullOrWhiteSpace(journal.GetString("connection-string", ""))) return null;
         if (journal.GetBoolean("delete-compatibility-mode", false)) return null;
+        // The legacy key overrides table-mapping inside the plugin; rather than follow that too, leave it the plugin.
+        if (!string.IsNullOrWhiteSpace(journal.GetString("table-compatibility-mode", ""))) return null;
         var mapping = journal.GetString("table-mapping", "default");
         var schema = journal.GetString($"{mapping}.schema-name", null);
         var table = journal.GetString($"{mapping}.journal.table-name");

@@ -104,7 +104,8 @@ public sealed class PostgresJournal : SqlWriteJournal
     /// <inheritdoc />
     protected override void PostStop()
     {
-        // Writes still waiting for their window were never sent: their entities learn so, and nothing was stored.
+        // Writes still waiting for their window were never sent and nothing of them is stored. Their tasks are failed
+        // so nothing waits on them (the reply may not reach an entity any more; it recovers from what is stored).
         _gathering?.Fail(new InvalidOperationException("the journal stopped before this write was sent"));
         _gathering = null;
         base.PostStop();
@@ -139,9 +140,18 @@ public sealed class PostgresJournal : SqlWriteJournal
         _gathering = null;
         _gatheringRound++;
         if (batch is null) return;
-        base.WriteMessagesAsync(batch.Writes, CancellationToken.None)
-            .ContinueWith(batch.Complete, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
+        Task<IImmutableList<Exception>> written;
+        try
+        {
+            written = base.WriteMessagesAsync(batch.Writes, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            batch.Fail(exception); // nothing was handed over, so nothing is stored
+            return;
+        }
+        written.ContinueWith(batch.Complete, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     private sealed record FlushGathered(long Round);

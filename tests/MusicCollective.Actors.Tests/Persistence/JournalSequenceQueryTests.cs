@@ -37,11 +37,12 @@ public sealed class JournalSequenceQueryTests
             JournalSequenceQuery.For(config));
     }
 
-    /// <summary>Proves SQLite, a configuration without a connection string, and delete-compatibility mode keep the plugin's query.</summary>
+    /// <summary>Proves SQLite, a configuration without a connection string, delete-compatibility mode and the legacy table-compatibility mode keep the plugin's query.</summary>
     [Theory]
     [InlineData("provider-name = \"SQLite.MS\"\nconnection-string = \"Data Source=journal.db\"")]
     [InlineData("provider-name = \"PostgreSQL.15\"")]
     [InlineData("provider-name = \"PostgreSQL.15\"\nconnection-string = \"Host=db\"\ndelete-compatibility-mode = true")]
+    [InlineData("provider-name = \"PostgreSQL.15\"\nconnection-string = \"Host=db\"\ntable-compatibility-mode = postgresql")]
     public void Other_setups_keep_the_plugin_query(string hocon)
     {
         Assert.Null(JournalSequenceQuery.For(ConfigurationFactory.ParseString(hocon)));

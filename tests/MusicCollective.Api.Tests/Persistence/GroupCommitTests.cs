@@ -1,7 +1,6 @@
 using System.Runtime.Serialization;
 using Akka.Actor;
 using Akka.Persistence;
-using Npgsql;
 using static MusicCollective.Api.Tests.Persistence.JournalProtocol;
 
 namespace MusicCollective.Api.Tests.Persistence;
@@ -84,6 +83,28 @@ public sealed class GroupCommitTests(PostgresFixture postgres)
         Assert.Equal(2L, (await RowsAndTransactionsAsync(database, ["first", "second"])).Rows);
     }
 
+    /// <summary>Proves that with the server's journal settings a failed shared transaction of many writes leaves the journal writing: each failed write counts against Akka's circuit breaker, whose default (10) would refuse every write for 30 s.</summary>
+    [Fact]
+    public async Task A_failed_shared_transaction_leaves_the_journal_writing()
+    {
+        var database = await postgres.CreateDatabaseAsync("group_commit_breaker");
+        using var ours = JournalSystem("ours", OurJournal, database);
+        await WriteAsync(ours, "taken", 1);
+
+        var writers = Enumerable.Range(0, 24).Select(i => Send(ours, Write($"crowd-{i}", 1, ActorRefs.Nobody, "fine"))).ToList();
+        writers.Add(Send(ours, Write("taken", 1, ActorRefs.Nobody, "again")));
+        var failed = 0;
+        foreach (var writer in writers)
+        {
+            if (await writer.ReceiveAsync(ReplyTimeout) is WriteMessagesFailed) failed++;
+            writer.Dispose();
+        }
+        Assert.True(failed >= 10, $"only {failed} writes shared the failed transaction: the breaker was not put to the test");
+
+        await WriteAsync(ours, "afterwards", 1);
+        Assert.Equal((1L, 1L), await RowsAndTransactionsAsync(database, ["afterwards"]));
+    }
+
     /// <summary>Proves a write after a quiet spell goes at once instead of waiting out the window: a lone caller waits for nobody.</summary>
     [Fact]
     public async Task A_write_after_a_quiet_spell_goes_at_once()
@@ -124,14 +145,6 @@ public sealed class GroupCommitTests(PostgresFixture postgres)
         return ids;
     }
 
-    // Sends a write on behalf of a fresh inbox, which receives the journal's answers.
-    private static Inbox Send(ActorSystem system, WriteMessages write)
-    {
-        var writer = Inbox.Create(system);
-        Journal(system).Tell(new WriteMessages(write.Messages, writer.Receiver, write.ActorInstanceId), writer.Receiver);
-        return writer;
-    }
-
     // The answer for the one event of a write, after the batch-level reply.
     private static async Task<object> OutcomeAsync(Inbox writer)
     {
@@ -139,18 +152,6 @@ public sealed class GroupCommitTests(PostgresFixture postgres)
         return await writer.ReceiveAsync(ReplyTimeout);
     }
 
-    // How many journal rows the entities have, and in how many transactions they were written (PostgreSQL's xmin).
-    private static async Task<(long Rows, long Transactions)> RowsAndTransactionsAsync(string database, string[] persistenceIds)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT COUNT(*), COUNT(DISTINCT xmin::text) FROM journal WHERE persistence_id = ANY($1)", connection);
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = persistenceIds });
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return (reader.GetInt64(0), reader.GetInt64(1));
-    }
 }
 
 /// <summary>An event no serializer accepts (bound to <see cref="RefusingSerializer"/>).</summary>

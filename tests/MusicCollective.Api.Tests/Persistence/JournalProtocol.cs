@@ -3,7 +3,9 @@ using Akka.Actor;
 using Akka.Configuration;
 using Akka.Persistence;
 using Akka.Persistence.Sql;
+using MusicCollective.Actors.Hosting;
 using MusicCollective.Actors.Persistence;
+using Npgsql;
 
 namespace MusicCollective.Api.Tests.Persistence;
 
@@ -25,10 +27,12 @@ public static class JournalProtocol
     /// <summary>
     /// An actor system whose journal is <paramref name="journalClass"/> on <paramref name="connectionString"/>;
     /// <paramref name="extraJournalHocon"/> goes into the journal's block, <paramref name="extraHocon"/> at the top.
+    /// Everything else of the journal is configured as in the server.
     /// </summary>
     public static ActorSystem JournalSystem(string name, string journalClass, string connectionString,
         string extraJournalHocon = "", string extraHocon = "") =>
         ActorSystem.Create(name, ConfigurationFactory.ParseString($$"""
+            {{AkkaServiceCollectionExtensions.JournalHocon}}
             {{extraHocon}}
             akka.loglevel = WARNING
             akka.persistence.journal.plugin = "akka.persistence.journal.sql"
@@ -91,5 +95,26 @@ public static class JournalProtocol
                 case var other: throw new InvalidOperationException($"unexpected reply {other}");
             }
         }
+    }
+
+    /// <summary>Sends a write on behalf of a fresh inbox, which receives the journal's answers.</summary>
+    public static Inbox Send(ActorSystem system, WriteMessages write)
+    {
+        var writer = Inbox.Create(system);
+        Journal(system).Tell(new WriteMessages(write.Messages, writer.Receiver, write.ActorInstanceId), writer.Receiver);
+        return writer;
+    }
+
+    /// <summary>How many journal rows the entities have, and in how many transactions they were written (PostgreSQL's xmin).</summary>
+    public static async Task<(long Rows, long Transactions)> RowsAndTransactionsAsync(string database, string[] persistenceIds)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT COUNT(*), COUNT(DISTINCT xmin::text) FROM journal WHERE persistence_id = ANY($1)", connection);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = persistenceIds });
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 }
