@@ -14,7 +14,8 @@ public static class JournalSequenceQuery
     /// <summary>
     /// The query for a journal configuration block, or null when the plugin's own query must be used: another engine,
     /// no connection string (the plugin then gets its connection from elsewhere), delete-compatibility mode (the
-    /// highest number then also lives in a metadata table), or the legacy table-compatibility-mode key. Unset keys take the plugin's defaults, as the plugin does.
+    /// highest number then also lives in a metadata table), or the legacy table-compatibility-mode key. Unset keys
+    /// take the plugin's defaults, as the plugin does.
     /// </summary>
     public static string? For(Config journalBlock)
     {
