@@ -28,8 +28,8 @@ public sealed class GroupCommitTests(PostgresFixture postgres)
         using var plugin = JournalSystem("plugin", PluginJournal, database);
         await WriteAsync(ours, "opener", 1); // tables created; the first write ever goes at once, later ones gather
 
-        var shared = await WriteSpacedAsync(ours, "shared");
-        var alone = await WriteSpacedAsync(plugin, "alone");
+        var shared = await WriteSpacedAsync(ours, "shared", Spacing, 2);
+        var alone = await WriteSpacedAsync(plugin, "alone", Spacing, 2);
 
         Assert.Equal((20L, 1L), await RowsAndTransactionsAsync(database, shared));
         var (rows, transactions) = await RowsAndTransactionsAsync(database, alone);
@@ -122,36 +122,12 @@ public sealed class GroupCommitTests(PostgresFixture postgres)
         Assert.Equal((1L, 1L), await RowsAndTransactionsAsync(database, ["lone"]));
     }
 
-    // Ten entities, two events each, one every 5 ms; waits until each is confirmed with its own two events.
-    private static async Task<string[]> WriteSpacedAsync(ActorSystem system, string prefix)
-    {
-        var ids = Enumerable.Range(0, 10).Select(i => $"{prefix}-{i}").ToArray();
-        var writers = new List<Inbox>();
-        foreach (var id in ids)
-        {
-            writers.Add(Send(system, Write(id, 2, ActorRefs.Nobody)));
-            await Task.Delay(Spacing);
-        }
-        for (var i = 0; i < ids.Length; i++)
-        {
-            Assert.IsType<WriteMessagesSuccessful>(await writers[i].ReceiveAsync(ReplyTimeout));
-            for (var n = 1; n <= 2; n++)
-            {
-                var success = Assert.IsType<WriteMessageSuccess>(await writers[i].ReceiveAsync(ReplyTimeout));
-                Assert.Equal((ids[i], (long)n), (success.Persistent.PersistenceId, success.Persistent.SequenceNr));
-            }
-            writers[i].Dispose();
-        }
-        return ids;
-    }
-
     // The answer for the one event of a write, after the batch-level reply.
     private static async Task<object> OutcomeAsync(Inbox writer)
     {
         Assert.IsType<WriteMessagesSuccessful>(await writer.ReceiveAsync(ReplyTimeout));
         return await writer.ReceiveAsync(ReplyTimeout);
     }
-
 }
 
 /// <summary>An event no serializer accepts (bound to <see cref="RefusingSerializer"/>).</summary>

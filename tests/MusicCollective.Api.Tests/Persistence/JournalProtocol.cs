@@ -105,6 +105,32 @@ public static class JournalProtocol
         return writer;
     }
 
+    /// <summary>
+    /// Ten entities <paramref name="prefix"/>-0 … -9 write <paramref name="events"/> events each, one entity every
+    /// <paramref name="spacing"/>; waits until each is confirmed with its own events, and returns their ids.
+    /// </summary>
+    public static async Task<string[]> WriteSpacedAsync(ActorSystem system, string prefix, TimeSpan spacing, int events)
+    {
+        var ids = Enumerable.Range(0, 10).Select(i => $"{prefix}-{i}").ToArray();
+        var writers = new List<Inbox>();
+        foreach (var id in ids)
+        {
+            writers.Add(Send(system, Write(id, events, ActorRefs.Nobody)));
+            await Task.Delay(spacing);
+        }
+        for (var i = 0; i < ids.Length; i++)
+        {
+            Assert.IsType<WriteMessagesSuccessful>(await writers[i].ReceiveAsync(ReplyTimeout));
+            for (var n = 1; n <= events; n++)
+            {
+                var success = Assert.IsType<WriteMessageSuccess>(await writers[i].ReceiveAsync(ReplyTimeout));
+                Assert.Equal((ids[i], (long)n), (success.Persistent.PersistenceId, success.Persistent.SequenceNr));
+            }
+            writers[i].Dispose();
+        }
+        return ids;
+    }
+
     /// <summary>How many journal rows the entities have, and in how many transactions they were written (PostgreSQL's xmin).</summary>
     public static async Task<(long Rows, long Transactions)> RowsAndTransactionsAsync(string database, string[] persistenceIds)
     {
