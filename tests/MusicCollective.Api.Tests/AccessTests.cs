@@ -111,9 +111,13 @@ public abstract class AccessTests(SharedServer shared) : ApiTestBase(shared)
         Assert.Equal(GigStatus.Booked, (await Admin.Gigs.GetGigAsync(new GetGigRequest { GigId = theirGig.GigId })).Status);
 
         // Its own band works, until the band withdraws the authorisation.
-        await partner.Gigs.RegisterGigAsync(ours.Gig(400.00m, Day(2026, 5, 4)));
+        var ownGig = await partner.Gigs.RegisterGigAsync(ours.Gig(400.00m, Day(2026, 5, 4)));
         await Admin.Bands.RevokePartnerAsync(new RevokePartnerRequest { RequestId = NewRequestId(), BandId = ours.BandId, PartnerId = ours.PartnerId });
         await RpcAssert.Fails(StatusCode.PermissionDenied, async () => await partner.Gigs.RegisterGigAsync(ours.Gig(400.00m, Day(2026, 5, 5))));
+        // The server remembers which band the gig it registered belongs to, but still asks that band who may manage it.
+        await RpcAssert.Fails(StatusCode.PermissionDenied, async () =>
+            await partner.Gigs.MarkPerformedAsync(new MarkPerformedRequest { RequestId = NewRequestId(), GigId = ownGig.GigId }));
+        Assert.Equal(GigStatus.Booked, (await Admin.Gigs.GetGigAsync(new GetGigRequest { GigId = ownGig.GigId })).Status);
     }
 
     /// <summary>Proves a label token gets PERMISSION_DENIED from GigService (and learns nothing about members or bands).</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using MusicCollective.Grpc.Auth;
 using MusicCollective.Grpc.Errors;
 using MusicCollective.Grpc.Health;
+using MusicCollective.Grpc.Services;
 
 namespace MusicCollective.Grpc.Hosting;
 
@@ -30,6 +31,7 @@ public static class GrpcServiceCollectionExtensions
         services.AddMusicCollectiveHealthChecks();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<KnownGigs>(_ => new KnownGigs());
         services.AddMusicCollectiveAuth(auth, environment);
         return services;
     }

@@ -20,7 +20,8 @@ namespace MusicCollective.Grpc.Services;
 /// recording the fee received settles the gig by the band's split policy in force on the gig's date.
 /// </summary>
 [Authorize]
-public sealed class GigGrpcService(EntityGateway entities, IReadModelStore readModel) : GigService.GigServiceBase
+public sealed class GigGrpcService(EntityGateway entities, IReadModelStore readModel, KnownGigs known)
+    : GigService.GigServiceBase
 {
     /// <inheritdoc />
     public override async Task<Gig> RegisterGig(RegisterGigRequest request, ServerCallContext context)
@@ -46,15 +47,15 @@ public sealed class GigGrpcService(EntityGateway entities, IReadModelStore readM
         var gigId = string.IsNullOrEmpty(request.GigId) ? RequestStamps.DerivedGigId(caller, stamp.RequestId) : request.GigId;
         var command = new Domain.Gigs.RegisterGig(stamp, gigId, request.BandId, request.Venue, date, fee, lineup,
             $"{caller.Role}/{caller.Subject}");
-        return GigMapping.ToProto((await entities.AskAsync(command, context.CancellationToken)).OrThrow());
+        return await Send(command, context);
     }
 
     /// <inheritdoc />
     public override async Task<Gig> SetLineup(SetLineupRequest request, ServerCallContext context)
     {
-        var (caller, gig, band) = await ManageableGig(request.GigId, context);
+        var (caller, home, band) = await ManageableGig(request.GigId, context);
         var lineup = GigMapping.ToData(request.Lineup);
-        var lineupErrors = LineupRules.CheckAgainstBand(band, gig.Date, lineup);
+        var lineupErrors = LineupRules.CheckAgainstBand(band, home.Date, lineup);
         if (lineupErrors.Count > 0) throw GrpcErrors.InvalidArgument(lineupErrors);
         return await Send(new Domain.Gigs.SetLineup(RequestStamps.Of(request, caller), request.GigId, lineup), context);
     }
@@ -77,20 +78,20 @@ public sealed class GigGrpcService(EntityGateway entities, IReadModelStore readM
     /// <inheritdoc />
     public override async Task<Gig> RecordFeeReceived(RecordFeeReceivedRequest request, ServerCallContext context)
     {
-        var (caller, gig, band) = await ManageableGig(request.GigId, context);
+        var (caller, home, band) = await ManageableGig(request.GigId, context);
         var stamp = RequestStamps.Of(request, caller);
         var fee = ProtoMoney.ToData(request.Fee, "fee");
-        var command = new Domain.Gigs.RecordFeeReceived(stamp, request.GigId, fee, PolicyInForce(band, gig, "fee"));
+        var command = new Domain.Gigs.RecordFeeReceived(stamp, request.GigId, fee, PolicyInForce(band, home, "fee"));
         return await Send(command, context);
     }
 
     /// <inheritdoc />
     public override async Task<Gig> CancelGig(CancelGigRequest request, ServerCallContext context)
     {
-        var (caller, gig, band) = await ManageableGig(request.GigId, context);
+        var (caller, home, band) = await ManageableGig(request.GigId, context);
         var stamp = RequestStamps.Of(request, caller);
         var killFee = ProtoMoney.ToOptionalData(request.KillFee, "kill_fee");
-        var policy = killFee is { MinorUnits: > 0 } ? PolicyInForce(band, gig, "kill_fee") : null;
+        var policy = killFee is { MinorUnits: > 0 } ? PolicyInForce(band, home, "kill_fee") : null;
         return await Send(new Domain.Gigs.CancelGig(stamp, request.GigId, request.Reason, killFee, policy), context);
     }
 
@@ -99,7 +100,7 @@ public sealed class GigGrpcService(EntityGateway entities, IReadModelStore readM
     {
         var caller = Caller.From(context);
         RequestIds.Require((request.GigId, "gig_id"));
-        var gig = (await entities.AskAsync(new Domain.Gigs.GetGig(request.GigId), context.CancellationToken)).OrThrow();
+        var gig = known.Remember((await entities.AskAsync(new Domain.Gigs.GetGig(request.GigId), context.CancellationToken)).OrThrow());
         var band = gig.Exists ? await Band(gig.BandId, context) : BandState.Initial("");
         AccessDenied.Unless(BandAccess.CanRead(caller, band));
         if (!gig.Exists) throw GrpcErrors.NotFound("gig_id", $"gig '{request.GigId}' does not exist");
@@ -121,7 +122,7 @@ public sealed class GigGrpcService(EntityGateway entities, IReadModelStore readM
     }
 
     private async Task<Gig> Send(GigCommand command, ServerCallContext context) =>
-        GigMapping.ToProto((await entities.AskAsync(command, context.CancellationToken)).OrThrow());
+        GigMapping.ToProto(known.Remember((await entities.AskAsync(command, context.CancellationToken)).OrThrow()));
 
     private async Task<BandState> Band(string bandId, ServerCallContext context) =>
         EntityIds.IsValid(bandId)
@@ -139,18 +140,27 @@ public sealed class GigGrpcService(EntityGateway entities, IReadModelStore readM
         return band;
     }
 
-    private async Task<(Caller Caller, GigState Gig, BandState Band)> ManageableGig(string gigId, ServerCallContext context)
+    // The gig's band and date, if the caller may manage the gig: its band's members, partners and admins.
+    private async Task<(Caller Caller, GigHome Home, BandState Band)> ManageableGig(string gigId, ServerCallContext context)
     {
         var caller = Caller.From(context);
         RequestIds.Require((gigId, "gig_id"));
-        var gig = (await entities.AskAsync(new Domain.Gigs.GetGig(gigId), context.CancellationToken)).OrThrow();
-        var band = gig.Exists ? await Band(gig.BandId, context) : BandState.Initial("");
+        var home = await HomeOf(gigId, context);
+        var band = home is null ? BandState.Initial("") : await Band(home.BandId, context);
         AccessDenied.Unless(BandAccess.CanManageGigs(caller, band));
-        if (!gig.Exists) throw GrpcErrors.NotFound("gig_id", $"gig '{gigId}' does not exist");
-        return (caller, gig, band);
+        if (home is null) throw GrpcErrors.NotFound("gig_id", $"gig '{gigId}' does not exist");
+        return (caller, home, band);
     }
 
-    private static SplitPolicyData PolicyInForce(BandState band, GigState gig, string field) =>
+    // The gig's band and date, remembered or asked of the gig; null if the gig does not exist.
+    private async Task<GigHome?> HomeOf(string gigId, ServerCallContext context)
+    {
+        if (known.TryGet(gigId, out var home)) return home;
+        var gig = known.Remember((await entities.AskAsync(new Domain.Gigs.GetGig(gigId), context.CancellationToken)).OrThrow());
+        return gig.Exists ? GigHome.Of(gig) : null;
+    }
+
+    private static SplitPolicyData PolicyInForce(BandState band, GigHome gig, string field) =>
         band.PolicyVersions.LastOrDefault(p => p.EffectiveFrom <= gig.Date)
         ?? throw GrpcErrors.FailedPrecondition(field,
             $"band '{band.BandId}' has no split policy in force on {gig.Date:yyyy-MM-dd}; publish one first");
