@@ -1,3 +1,9 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MusicCollective.Grpc.Auth;
+using MusicCollective.Grpc.Services;
+
 namespace MusicCollective.Api.Tests;
 
 /// <summary>
@@ -118,6 +124,25 @@ public abstract class AccessTests(SharedServer shared) : ApiTestBase(shared)
         await RpcAssert.Fails(StatusCode.PermissionDenied, async () =>
             await partner.Gigs.MarkPerformedAsync(new MarkPerformedRequest { RequestId = NewRequestId(), GigId = ownGig.GigId }));
         Assert.Equal(GigStatus.Booked, (await Admin.Gigs.GetGigAsync(new GetGigRequest { GigId = ownGig.GigId })).Status);
+    }
+
+    /// <summary>Proves what the server remembers between calls: each token's check (its JWT handler is the ValidatedTokenCache) and the band of a gig it registered, never who may manage a gig; a call about a gig that does not exist is still NOT_FOUND for an admin and PERMISSION_DENIED for a partner.</summary>
+    [Fact]
+    public async Task The_server_remembers_checked_tokens_and_gig_bands_but_not_access()
+    {
+        var world = await SeedBandAsync();
+        var handlers = Server.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>()
+            .Get(JwtBearerDefaults.AuthenticationScheme).TokenHandlers;
+        Assert.IsType<ValidatedTokenCache>(Assert.Single(handlers));
+
+        var gig = await PartnerOf(world).Gigs.RegisterGigAsync(world.Gig(400.00m, Day(2026, 5, 2)));
+        Assert.True(Server.Services.GetRequiredService<KnownGigs>().TryGet(gig.GigId, out var home));
+        Assert.Equal(new GigHome(world.BandId, new DateOnly(2026, 5, 2)), home);
+
+        var missing = new MarkPerformedRequest { RequestId = NewRequestId(), GigId = NewId("no-such-gig") };
+        await RpcAssert.Fails(StatusCode.NotFound, async () => await Admin.Gigs.MarkPerformedAsync(missing));
+        await RpcAssert.Fails(StatusCode.PermissionDenied, async () => await PartnerOf(world).Gigs.MarkPerformedAsync(missing));
+        Assert.False(Server.Services.GetRequiredService<KnownGigs>().TryGet(missing.GigId, out _));
     }
 
     /// <summary>Proves a label token gets PERMISSION_DENIED from GigService (and learns nothing about members or bands).</summary>

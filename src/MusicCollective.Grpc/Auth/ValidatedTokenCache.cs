@@ -8,8 +8,10 @@ namespace MusicCollective.Grpc.Auth;
 /// Remembers the bearer tokens that passed validation, so a token is parsed and its signature checked once rather than
 /// on every call: a partner app or the CLI sends the same token with every call for its whole lifetime.
 /// Only a token that passed is remembered, and never past its own expiry or <see cref="RememberedFor"/> after it was
-/// checked (so a signing key an OIDC authority withdraws stops being honoured within that time). Every call gets its
-/// own copy of the identity: nothing one request does to it reaches another.
+/// checked (so a signing key an OIDC authority withdraws stops being honoured within that time). The memory keeps its
+/// own copy of the identity and every call gets a copy of that: nothing one request does to its identity reaches
+/// another. Tokens are told apart by their text alone, so one cache serves one authentication scheme (one set of
+/// validation parameters), as the server has.
 /// </summary>
 public sealed class ValidatedTokenCache(TokenHandler validator, TimeProvider clock, int capacity = ValidatedTokenCache.CapacityDefault)
     : TokenHandler
@@ -38,7 +40,7 @@ public sealed class ValidatedTokenCache(TokenHandler validator, TimeProvider clo
         var until = expires < now + RememberedFor ? expires : now + RememberedFor;
         if (until <= now) return;
         if (_validated.Count >= capacity) Forget(now);
-        _validated[token] = new Validated(result.ClaimsIdentity, result.SecurityToken, result.Issuer, result.TokenType, until);
+        _validated[token] = new Validated(result.ClaimsIdentity.Clone(), result.SecurityToken, result.Issuer, result.TokenType, until);
     }
 
     // Rare (only when a new token arrives with the memory full): drop what has run out; if nothing has, start over.

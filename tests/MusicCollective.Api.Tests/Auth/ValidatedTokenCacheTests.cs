@@ -72,20 +72,24 @@ public sealed class ValidatedTokenCacheTests
         Assert.Equal(4, _validator.Calls);
     }
 
-    /// <summary>Proves each call gets its own identity: a claim one request adds does not reach the next.</summary>
+    /// <summary>Proves each call gets its own identity: a claim one request adds, whether the token was checked for it or remembered, does not reach the next.</summary>
     [Fact]
     public async Task Each_call_gets_its_own_identity()
     {
         var cache = new ValidatedTokenCache(_validator, _clock);
         var token = Tokens.Admin();
-        await cache.ValidateTokenAsync(token, _parameters);
 
-        var first = await cache.ValidateTokenAsync(token, _parameters);
-        first.ClaimsIdentity.AddClaim(new Claim("added-by-one-request", "x"));
-        var second = await cache.ValidateTokenAsync(token, _parameters);
+        var checkedFor = await cache.ValidateTokenAsync(token, _parameters);
+        checkedFor.ClaimsIdentity.AddClaim(new Claim("added-by-the-first-request", "x"));
+        var remembered = await cache.ValidateTokenAsync(token, _parameters);
+        remembered.ClaimsIdentity.AddClaim(new Claim("added-by-the-second-request", "x"));
+        var next = await cache.ValidateTokenAsync(token, _parameters);
 
-        Assert.NotSame(first.ClaimsIdentity, second.ClaimsIdentity);
-        Assert.Null(second.ClaimsIdentity.FindFirst("added-by-one-request"));
+        Assert.Equal(1, _validator.Calls);
+        Assert.NotSame(remembered.ClaimsIdentity, next.ClaimsIdentity);
+        Assert.Null(next.ClaimsIdentity.FindFirst("added-by-the-first-request"));
+        Assert.Null(next.ClaimsIdentity.FindFirst("added-by-the-second-request"));
+        Assert.Equal("test-admin", next.ClaimsIdentity.FindFirst(Caller.SubjectClaim)?.Value);
     }
 
     /// <summary>Proves a full memory starts over instead of growing: every token is still answered correctly, the old ones checked again.</summary>
