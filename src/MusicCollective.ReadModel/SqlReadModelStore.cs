@@ -484,11 +484,23 @@ public sealed class SqlReadModelStore : IReadModelStore, IAsyncDisposable, IDisp
         return command;
     }
 
-    /// <summary>Runs one prepared statement per row (upserts: few rows, and the last write of a key must win).</summary>
+    /// <summary>
+    /// Runs the statement once per row, in order (upserts: the last write of a key must win). Where the driver batches
+    /// (PostgreSQL), all rows go to the database in one round trip instead of one each; otherwise (SQLite, in process)
+    /// one prepared statement runs per row.
+    /// </summary>
     private async Task ExecuteForEachAsync<T>(DbConnection connection, DbTransaction transaction, string sql,
         DbType[] types, List<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken)
     {
         if (rows.Count == 0) return;
+        if (connection.CanCreateBatch)
+        {
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = transaction;
+            foreach (var row in rows) batch.BatchCommands.Add(NewBatchCommand(batch, sql, types, values(row)));
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
         await using var command = NewCommand(connection, transaction, sql);
         var parameters = types.Select(type => AddParameter(command, type, null)).ToArray();
         if (rows.Count > 1) await command.PrepareAsync(cancellationToken);
@@ -569,14 +581,24 @@ public sealed class SqlReadModelStore : IReadModelStore, IAsyncDisposable, IDisp
         return command;
     }
 
-    /// <summary>Adds the parameter the SQL names <c>$n</c>, n being the count of parameters added before plus one.</summary>
-    private DbParameter AddParameter(DbCommand command, DbType type, object? value)
+    private DbBatchCommand NewBatchCommand(DbBatch batch, string sql, DbType[] types, object?[] values)
     {
-        var parameter = command.CreateParameter();
-        _dialect.NameParameter(parameter, command.Parameters.Count + 1);
+        var command = batch.CreateBatchCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < types.Length; i++) AddParameter(command.Parameters, command.CreateParameter(), types[i], values[i]);
+        return command;
+    }
+
+    /// <summary>Adds the parameter the SQL names <c>$n</c>, n being the count of parameters added before plus one.</summary>
+    private DbParameter AddParameter(DbCommand command, DbType type, object? value) =>
+        AddParameter(command.Parameters, command.CreateParameter(), type, value);
+
+    private DbParameter AddParameter(DbParameterCollection parameters, DbParameter parameter, DbType type, object? value)
+    {
+        _dialect.NameParameter(parameter, parameters.Count + 1);
         parameter.DbType = type;
         parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
+        parameters.Add(parameter);
         return parameter;
     }
 

@@ -20,6 +20,29 @@ public abstract partial class ReadModelStoreContract
     }
 
     [Fact]
+    public async Task Status_changes_of_many_gigs_in_one_batch_apply_in_order()
+    {
+        // Proves a batch of status changes (on PostgreSQL one round trip for all of them) keeps their order: each
+        // gig ends with its last status and time, whatever the other gigs' changes in between.
+        var date = new DateOnly(2026, 12, 1);
+        var gigIds = Enumerable.Range(1, 20).Select(n => $"g-{n}").ToList();
+        await Store.ApplyAsync("ledger", 5, [.. gigIds.Select(id => new UpsertGig(Gig(id, "b-1", date)))], Ct);
+        var changes = new List<ReadModelChange>();
+        foreach (var status in (string[])["Performed", "FeeReceived", "Settled"])
+        {
+            changes.AddRange(gigIds.Select((id, n) => new UpdateGigStatus(id, n % 2 == 0 ? status : "Booked", StoredTime.AddMinutes(n))));
+        }
+        await Store.ApplyAsync("ledger", 6, changes, Ct);
+
+        var gigs = (await Store.ListGigsAsync("b-1", 50, null, Ct)).Items.ToDictionary(g => g.GigId);
+        Assert.Equal(gigIds.Count, gigs.Count);
+        for (var n = 0; n < gigIds.Count; n++)
+        {
+            Assert.Equal((n % 2 == 0 ? "Settled" : "Booked", StoredTime.AddMinutes(n)), (gigs[gigIds[n]].Status, gigs[gigIds[n]].UpdateTime));
+        }
+    }
+
+    [Fact]
     public async Task A_replayed_older_status_change_does_not_overwrite_a_newer_one()
     {
         // Proves a stale batch (lower offset) cannot move a settled gig back to performed.
