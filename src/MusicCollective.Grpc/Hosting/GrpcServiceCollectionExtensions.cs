@@ -31,7 +31,7 @@ public static class GrpcServiceCollectionExtensions
         services.AddMusicCollectiveHealthChecks();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TokenIssuer>();
-        services.AddSingleton<KnownGigs>(_ => new KnownGigs());
+        services.AddSingleton(new KnownGigs());
         services.AddMusicCollectiveAuth(auth, environment);
         return services;
     }

@@ -16,6 +16,9 @@ public sealed class KnownGigs(int capacity = KnownGigs.CapacityDefault)
 
     private readonly ConcurrentDictionary<string, GigHome> _homes = new(StringComparer.Ordinal);
 
+    // Counted here because ConcurrentDictionary.Count takes every lock, and every new gig passes through Remember.
+    private int _count;
+
     /// <summary>The gig's band and date, if this server has seen the gig.</summary>
     public bool TryGet(string gigId, out GigHome home) => _homes.TryGetValue(gigId, out home!);
 
@@ -23,7 +26,12 @@ public sealed class KnownGigs(int capacity = KnownGigs.CapacityDefault)
     public GigState Remember(GigState gig)
     {
         if (!gig.Exists || _homes.ContainsKey(gig.GigId)) return gig;
-        if (_homes.Count >= capacity) _homes.Clear();
+        if (Interlocked.Increment(ref _count) > capacity)
+        {
+            // Approximate under races (two callers adding one gig count it twice); it only bounds the memory.
+            _homes.Clear();
+            Interlocked.Exchange(ref _count, 1);
+        }
         _homes.TryAdd(gig.GigId, GigHome.Of(gig));
         return gig;
     }

@@ -11,7 +11,7 @@ public sealed class KnownGigsTests
     public void Remembers_the_band_and_date_of_existing_gigs_only()
     {
         var known = new KnownGigs();
-        var gig = GigState.Initial("gig-1") with { Exists = true, BandId = "band-1", Date = new DateOnly(2026, 5, 1) };
+        var gig = Registered("gig-1");
 
         Assert.Same(gig, known.Remember(gig));
         known.Remember(GigState.Initial("gig-2"));
@@ -28,10 +28,13 @@ public sealed class KnownGigsTests
         var known = new KnownGigs(capacity: 2);
         foreach (var id in (string[])["gig-1", "gig-2", "gig-3"])
         {
-            known.Remember(GigState.Initial(id) with { Exists = true, BandId = "band-1", Date = new DateOnly(2026, 5, 1) });
+            known.Remember(Registered(id));
         }
 
         Assert.False(known.TryGet("gig-1", out _));
         Assert.True(known.TryGet("gig-3", out _));
     }
+
+    private static GigState Registered(string gigId) =>
+        GigState.Initial(gigId) with { Exists = true, BandId = "band-1", Date = new DateOnly(2026, 5, 1) };
 }
