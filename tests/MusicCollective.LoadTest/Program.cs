@@ -275,6 +275,7 @@ namespace MusicCollective.LoadTest
                 return new RunResult
                 {
                     Configuration = configuration,
+                    Clients = options.Clients,
                     Gigs =
                     [
                         settlement, recorders.Register.Summarise(elapsed), recorders.Performed.Summarise(elapsed),
