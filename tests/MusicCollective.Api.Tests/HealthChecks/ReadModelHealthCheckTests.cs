@@ -12,6 +12,7 @@ namespace MusicCollective.Api.Tests.HealthChecks;
 public sealed class ReadModelHealthCheckTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(15);
 
     /// <summary>Proves a database that never answers (even ignoring cancellation) makes the check unhealthy within its timeout, saying so, instead of hanging the probe.</summary>
     [Fact]
@@ -25,7 +26,9 @@ public sealed class ReadModelHealthCheckTests
 
         Assert.Equal(HealthStatus.Unhealthy, result.Status);
         Assert.Contains("did not answer within", result.Description);
-        Assert.InRange(clock.Elapsed, Timeout, TimeSpan.FromSeconds(5));
+        // It waited for the timeout, not less: .NET timers run on a coarse clock and may fire a millisecond or two before
+        // the Stopwatch says the time is up (seen once: 298.1 ms for 300), hence the small allowance below.
+        Assert.InRange(clock.Elapsed, Timeout - TimerSlack, TimeSpan.FromSeconds(5));
     }
 
     /// <summary>Proves a failing ping makes the check unhealthy with the driver's message, and a ping that answers makes it healthy.</summary>
