@@ -100,7 +100,7 @@ public sealed class GigGrpcService(EntityGateway entities, IReadModelStore readM
     {
         var caller = Caller.From(context);
         RequestIds.Require((request.GigId, "gig_id"));
-        var gig = known.Remember((await entities.AskAsync(new Domain.Gigs.GetGig(request.GigId), context.CancellationToken)).OrThrow());
+        var gig = await AskGig(request.GigId, context);
         var band = gig.Exists ? await Band(gig.BandId, context) : BandState.Initial("");
         AccessDenied.Unless(BandAccess.CanRead(caller, band));
         if (!gig.Exists) throw GrpcErrors.NotFound("gig_id", $"gig '{request.GigId}' does not exist");
@@ -156,9 +156,13 @@ public sealed class GigGrpcService(EntityGateway entities, IReadModelStore readM
     private async Task<GigHome?> HomeOf(string gigId, ServerCallContext context)
     {
         if (known.TryGet(gigId, out var home)) return home;
-        var gig = known.Remember((await entities.AskAsync(new Domain.Gigs.GetGig(gigId), context.CancellationToken)).OrThrow());
+        var gig = await AskGig(gigId, context);
         return gig.Exists ? GigHome.Of(gig) : null;
     }
+
+    // The gig as its entity has it now; its band and date are remembered if it exists.
+    private async Task<GigState> AskGig(string gigId, ServerCallContext context) =>
+        known.Remember((await entities.AskAsync(new Domain.Gigs.GetGig(gigId), context.CancellationToken)).OrThrow());
 
     private static SplitPolicyData PolicyInForce(BandState band, GigHome gig, string field) =>
         band.PolicyVersions.LastOrDefault(p => p.EffectiveFrom <= gig.Date)
